@@ -1,0 +1,31 @@
+package dev.meridian.common.policy.mesh;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * TracingBackend is one named collector of a Mesh: {@code type} is {@code zipkin} or {@code
+ * datadog}, and exactly the matching conf is set. {@code sampling} is a percentage, null when
+ * unset.
+ */
+public record TracingBackend(
+    String name,
+    String type,
+    Double sampling,
+    @JsonIgnore ZipkinConf zipkin,
+    @JsonIgnore DatadogConf datadog) {
+  public static final String ZIPKIN = "zipkin";
+  public static final String DATADOG = "datadog";
+
+  @JsonProperty("conf")
+  Object conf() {
+    return zipkin != null ? zipkin : datadog;
+  }
+
+  /** ZipkinConf is a zipkin backend's collector. */
+  public record ZipkinConf(
+      String url, Boolean traceId128bit, String apiVersion, Boolean sharedSpanContext) {}
+
+  /** DatadogConf is a datadog agent's address. */
+  public record DatadogConf(String address, Integer port, Boolean splitService) {}
+}
