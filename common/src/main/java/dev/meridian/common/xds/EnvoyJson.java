@@ -1,6 +1,7 @@
 package dev.meridian.common.xds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Any;
@@ -20,7 +21,6 @@ import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import java.util.List;
-import java.util.Map;
 
 /**
  * EnvoyJson prints xDS resources as proto3 JSON. Every message type packed into an Any must be in
@@ -46,14 +46,14 @@ final class EnvoyJson {
   private EnvoyJson() {}
 
   static String print(XdsResources xds) {
+    // The root keeps the documented order (listeners, clusters, endpoints): an ObjectNode is
+    // written in insertion order, while each item's keys are sorted by sorted(...).
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.set("listeners", array(xds.listeners()));
     root.set("clusters", array(xds.clusters()));
     root.set("endpoints", array(xds.endpoints()));
     try {
-      // Through a Map, so that ORDER_MAP_ENTRIES_BY_KEYS sorts keys at every level.
-      Object sortable = Json.MAPPER.treeToValue(root, Map.class);
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(sortable) + "\n";
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print xDS resources as JSON", e);
     }
@@ -72,12 +72,21 @@ final class EnvoyJson {
   private static ArrayNode array(List<? extends Message> messages) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     for (Message message : messages) {
-      try {
-        array.add(Json.MAPPER.readTree(print(message)));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("JsonFormat printed invalid JSON", e);
-      }
+      array.add(sorted(print(message)));
     }
     return array;
+  }
+
+  /**
+   * The JSON text as a tree whose object keys are sorted at every level: read as Maps, written with
+   * ORDER_MAP_ENTRIES_BY_KEYS, and read back as a tree, which keeps that order.
+   */
+  private static JsonNode sorted(String json) {
+    try {
+      Object maps = Json.MAPPER.readValue(json, Object.class);
+      return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(maps));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("JsonFormat printed invalid JSON", e);
+    }
   }
 }
