@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * TrafficTraceConfigurer turns the TrafficTrace chosen for a dataplane, through the Mesh backend it
  * names, into Envoy tracing: only {@code overall_sampling} (the backend's {@code sampling}) and the
- * provider, with the collector cluster {@code tracing:<backend name>}.
+ * provider, with the collector cluster {@code tracing:<backend name>}. A datadog backend's {@code
+ * splitService} names services as MeshTrace's does.
  */
 final class TrafficTraceConfigurer implements TracingPlan {
   /** The Datadog agent's trace port, used when a backend leaves {@code port} out. */

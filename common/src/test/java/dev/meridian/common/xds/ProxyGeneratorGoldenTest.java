@@ -46,6 +46,8 @@ class ProxyGeneratorGoldenTest {
         Arguments.of("zone-subsets-east", "zone-subsets", "web-east-1", "east"),
         Arguments.of("zone-subsets-west", "zone-subsets", "web-west-1", "west"),
         Arguments.of("tcp-only", "tcp-only", "db-1", "east"),
+        Arguments.of("traffictrace-unknown-backend", "traffictrace-unresolved", "web-1", "east"),
+        Arguments.of("traffictrace-no-match", "traffictrace-unresolved", "api-1", "east"),
         Arguments.of("no-zone", "inbound-outbound-zipkin", "backend-1", null));
   }
 
