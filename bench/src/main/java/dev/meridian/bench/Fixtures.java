@@ -32,9 +32,9 @@ final class Fixtures {
   }
 
   /**
-   * {@code count} policies, half MeshTraces and half TrafficTraces, each for its own service
-   * {@code svc-<i>}, plus one mesh-wide MeshTrace: a dataplane of service {@code svc-0} is selected
-   * by two MeshTraces and one TrafficTrace whatever the count.
+   * {@code count} policies, half MeshTraces and half TrafficTraces, each for its own service {@code
+   * svc-<i>}, plus one mesh-wide MeshTrace: a dataplane of service {@code svc-0} is selected by two
+   * MeshTraces and one TrafficTrace whatever the count.
    */
   static List<Resource> policies(int count) {
     List<Resource> policies = new ArrayList<>();

@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Matching plus Envoy generation for one dataplane against many policies. The dataplane is
- * selected by the same three policies whatever {@code policies} is, so a flat score across the
- * parameter shows that policies which cannot match cost nothing.
+ * Matching plus Envoy generation for one dataplane against many policies. The dataplane is selected
+ * by the same three policies whatever {@code policies} is, so a flat score across the parameter
+ * shows that policies which cannot match cost nothing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

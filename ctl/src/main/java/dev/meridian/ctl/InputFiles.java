@@ -39,23 +39,29 @@ final class InputFiles {
   static Loaded load(List<String> files, InputStream stdin, PrintWriter err) {
     List<Resource> resources = new ArrayList<>();
     List<Named> documents = new ArrayList<>();
-    int errors = 0;
     for (String file : files) {
       try {
         for (ParsedResource parsed : ResourceReader.read(read(file, stdin))) {
-          documents.add(new Named(file, parsed));
+          documents.add(new Named(file, parsed, null));
           if (parsed.resource() != null) {
             resources.add(parsed.resource());
           }
         }
       } catch (IOException e) {
-        err.println(file + ": " + e.getMessage());
-        errors++;
+        documents.add(new Named(file, null, e.getMessage()));
       }
     }
+    // Validate after reading everything, so a policy is checked against a Mesh in another file;
+    // report in file order.
     ValidationContext context = (type, mesh, name) -> find(resources, type, mesh, name);
+    int errors = 0;
     int warnings = 0;
     for (Named doc : documents) {
+      if (doc.parsed == null) {
+        err.println(doc.file + ": " + doc.unreadable);
+        errors++;
+        continue;
+      }
       ValidationResult result = doc.parsed.validate(context);
       for (Violation v : result.errors()) {
         err.println(doc.file + ": " + doc.parsed.describe() + ": " + v);
@@ -70,7 +76,8 @@ final class InputFiles {
     return new Loaded(resources, errors, warnings);
   }
 
-  private record Named(String file, ParsedResource parsed) {}
+  /** A document of a file, or the reason the file could not be read. */
+  private record Named(String file, ParsedResource parsed, String unreadable) {}
 
   private static Optional<Resource> find(
       List<Resource> resources, String type, String mesh, String name) {

@@ -61,7 +61,8 @@ final class RenderCommand implements Callable<Integer> {
     int slash = dataplane.indexOf('/');
     if (slash <= 0 || slash == dataplane.length() - 1) {
       throw new ParameterException(
-          spec.commandLine(), "--dataplane must be MESH/NAME, e.g. default/web-1; got " + dataplane);
+          spec.commandLine(),
+          "--dataplane must be MESH/NAME, e.g. default/web-1; got " + dataplane);
     }
     PrintWriter err = spec.commandLine().getErr();
     InputFiles.Loaded loaded = InputFiles.load(files, System.in, err);
@@ -74,7 +75,10 @@ final class RenderCommand implements Callable<Integer> {
     try {
       rendering =
           Renderer.render(
-              loaded.resources(), dataplane.substring(0, slash), dataplane.substring(slash + 1), zone);
+              loaded.resources(),
+              dataplane.substring(0, slash),
+              dataplane.substring(slash + 1),
+              zone);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       err.flush();

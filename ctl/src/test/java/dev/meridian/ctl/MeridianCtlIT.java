@@ -21,8 +21,7 @@ class MeridianCtlIT {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar));
     command.addAll(List.of(args));
     Path errFile = Path.of("target", "it-stderr.txt");
-    Process process =
-        new ProcessBuilder(command).redirectError(errFile.toFile()).start();
+    Process process = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("meridianctl finished").isTrue();
     String err = java.nio.file.Files.readString(errFile);

@@ -33,7 +33,8 @@ class MeridianCtlTest {
 
   @Test
   void validateAcceptsValidFiles() {
-    Run run = run("validate", "-f", DIR + "mesh.yaml", DIR + "dataplanes.yaml", DIR + "east-west.yaml");
+    Run run =
+        run("validate", "-f", DIR + "mesh.yaml", DIR + "dataplanes.yaml", DIR + "east-west.yaml");
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEqualTo("4 resource(s) valid, 0 warning(s)\n");
@@ -51,7 +52,8 @@ class MeridianCtlTest {
             file
                 + ": MeshTrace default/broken: spec.targetRef.name: using name with kind Mesh is"
                 + " not yet supported",
-            file + ": MeshTrace default/broken: spec.default.backends[0].zipkin.url: must not be empty",
+            file
+                + ": MeshTrace default/broken: spec.default.backends[0].zipkin.url: must not be empty",
             file
                 + ": MeshTrace default/broken: spec.default.sampling.overall: must be between 0 and"
                 + " 100",
@@ -106,7 +108,9 @@ class MeridianCtlTest {
 
     assertThat(run.exit()).isEqualTo(1);
     List<String> lines = new ArrayList<>(run.err().lines().toList());
-    assertThat(lines.get(0)).startsWith(malformed + ": document 1: malformed YAML at line 3");
+    assertThat(lines.get(0))
+        .startsWith(malformed + ": document 1: malformed YAML at line 2, column 16:")
+        .contains("expected ',' or ']'");
     assertThat(lines)
         .contains(
             tmp.resolve("missing.yaml") + ": no such file",
@@ -146,7 +150,9 @@ class MeridianCtlTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     JsonNode json = Json.MAPPER.readTree(run.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("listeners", "clusters", "endpoints");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly("listeners", "clusters", "endpoints");
     assertThat(json.get("listeners").findValuesAsText("name"))
         .contains("inbound:10.0.0.1:8080", "outbound:127.0.0.1:10001");
     assertThat(json.get("clusters").findValuesAsText("name")).contains("meshtrace:zipkin");
@@ -200,6 +206,7 @@ class MeridianCtlTest {
     assertThat(invalid.exit()).isEqualTo(1);
     assertThat(invalid.err()).endsWith("4 error(s); nothing rendered\n");
     assertThat(badArg.exit()).isEqualTo(2);
-    assertThat(badArg.err()).contains("--dataplane must be MESH/NAME, e.g. default/web-1; got web-1");
+    assertThat(badArg.err())
+        .contains("--dataplane must be MESH/NAME, e.g. default/web-1; got web-1");
   }
 }

@@ -220,8 +220,13 @@ public final class ResourceReader {
       JsonLocation at = p.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      return new Violation("", what + where + ": " + p.getOriginalMessage());
+      return new Violation("", what + where + ": " + oneLine(p.getOriginalMessage()));
     }
-    return new Violation("", what + ": " + e.getMessage());
+    return new Violation("", what + ": " + oneLine(e.getMessage()));
+  }
+
+  /** Parser messages span lines and quote the input; one line per problem reads better. */
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 }

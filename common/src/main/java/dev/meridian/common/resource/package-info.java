@@ -1,4 +1,2 @@
-/**
- * The resource envelope shared by every type: type, mesh, name, labels, spec.
- */
+/** The resource envelope shared by every type: type, mesh, name, labels, spec. */
 package dev.meridian.common.resource;

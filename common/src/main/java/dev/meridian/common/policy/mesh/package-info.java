@@ -1,4 +1,2 @@
-/**
- * The Mesh resource and its tracing backends, used by TrafficTrace.
- */
+/** The Mesh resource and its tracing backends, used by TrafficTrace. */
 package dev.meridian.common.policy.mesh;

@@ -1,4 +1,2 @@
-/**
- * The TrafficTrace policy (Kuma's older tracing policy): types, decoder and validator.
- */
+/** The TrafficTrace policy (Kuma's older tracing policy): types, decoder and validator. */
 package dev.meridian.common.policy.traffictrace;
