@@ -2,6 +2,7 @@ package dev.meridian.common.codec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +54,20 @@ public final class ResourceReader {
 
   /** Reads every document of {@code text}; an empty document is skipped. */
   public static List<ParsedResource> read(String text) {
+    if (text.length() > Json.MAX_INPUT_CHARS) {
+      return List.of(
+          new ParsedResource(
+              0,
+              null,
+              List.of(
+                  new Violation(
+                      "",
+                      "input too large: "
+                          + text.length()
+                          + " characters, at most "
+                          + Json.MAX_INPUT_CHARS
+                          + " are read; split it into several requests"))));
+    }
     String trimmed = text.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
     ObjectMapper mapper = json ? Json.MAPPER : Json.YAML;
@@ -62,7 +77,7 @@ public final class ResourceReader {
         JsonNode doc = docs.nextValue();
         if (json && doc.isArray()) {
           doc.forEach(item -> out.add(read(item, out.size())));
-        } else if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+        } else if (!empty(doc)) {
           out.add(read(doc, out.size()));
         }
       }
@@ -70,6 +85,14 @@ public final class ResourceReader {
       out.add(new ParsedResource(out.size(), null, List.of(malformed(json, e))));
     }
     return out;
+  }
+
+  /** An empty YAML document (a stray or trailing {@code ---}) reads as an empty string. */
+  private static boolean empty(JsonNode doc) {
+    return doc == null
+        || doc.isNull()
+        || doc.isMissingNode()
+        || (doc.isTextual() && doc.textValue().isEmpty());
   }
 
   /** Reads one document already parsed into a tree. */
@@ -216,10 +239,17 @@ public final class ResourceReader {
 
   private static Violation malformed(boolean json, Exception e) {
     String what = json ? "malformed JSON" : "malformed YAML";
+    if (e instanceof StreamConstraintsException) {
+      // Jackson's message names its own setting; say what the user can change.
+      return new Violation(
+          "", what + ": nested more than " + Json.MAX_NESTING_DEPTH + " levels deep");
+    }
     if (e instanceof JsonProcessingException p) {
       JsonLocation at = p.getLocation();
       String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+          at == null || at.getLineNr() < 1
+              ? ""
+              : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return new Violation("", what + where + ": " + oneLine(p.getOriginalMessage()));
     }
     return new Violation("", what + ": " + oneLine(e.getMessage()));

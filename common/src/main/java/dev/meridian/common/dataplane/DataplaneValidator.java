@@ -56,8 +56,8 @@ final class DataplaneValidator {
   }
 
   private static void tags(Map<String, String> tags, String path, Violations v) {
-    String service = tags.get(Labels.SERVICE);
-    if (service == null || service.isEmpty()) {
+    // An empty service value is reported once, as "tag value cannot be empty", as Kuma does.
+    if (!tags.containsKey(Labels.SERVICE)) {
       v.error(path + "[\"" + Labels.SERVICE + "\"]", "tag has to exist");
     }
     tags.forEach(

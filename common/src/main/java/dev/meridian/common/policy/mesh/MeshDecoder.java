@@ -54,6 +54,7 @@ final class MeshDecoder {
     Double sampling = f.number("sampling");
     ZipkinConf zipkin = null;
     DatadogConf datadog = null;
+    String confField = "conf";
     Fields legacyZipkin = f.object("zipkin");
     if (legacyZipkin != null) {
       // Seed 002 (Kuma 0.x) writes a backend as {name, sampling, zipkin: {url}}.
@@ -61,6 +62,7 @@ final class MeshDecoder {
         f.violations().error(f.pathOf("zipkin"), "must not be set together with type and conf");
       }
       type = TracingBackend.ZIPKIN;
+      confField = "zipkin";
       zipkin = zipkin(legacyZipkin);
     } else if (TracingBackend.ZIPKIN.equals(type)) {
       Fields conf = f.object("conf");
@@ -72,7 +74,7 @@ final class MeshDecoder {
       f.ignore("conf"); // the validator reports the unknown type; its conf cannot be read
     }
     f.finish();
-    return new TracingBackend(name, type, sampling, zipkin, datadog);
+    return new TracingBackend(name, type, sampling, zipkin, datadog, confField);
   }
 
   private static ZipkinConf zipkin(Fields f) {

@@ -48,9 +48,9 @@ final class MeshValidator {
       v.error(path + ".sampling", "has to be in [0.0 - 100.0] range");
     }
     if (b.zipkin() != null) {
-      zipkin(b.zipkin(), path + ".conf", v);
+      zipkin(b.zipkin(), path + "." + b.confField(), v);
     } else if (b.datadog() != null) {
-      datadog(b.datadog(), path + ".conf", v);
+      datadog(b.datadog(), path + "." + b.confField(), v);
     } else {
       v.error(path + ".type", "unknown backend type. Available backends: \"zipkin\", \"datadog\"");
     }

@@ -6,16 +6,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * TracingBackend is one named collector of a Mesh: {@code type} is {@code zipkin} or {@code
  * datadog}, and exactly the matching conf is set. {@code sampling} is a percentage, null when
- * unset.
+ * unset. {@code confField} is {@code conf}, or {@code zipkin} for the oldest form {@code {name,
+ * sampling, zipkin: {url}}}, so that messages name the field the user wrote.
  */
 public record TracingBackend(
     String name,
     String type,
     Double sampling,
     @JsonIgnore ZipkinConf zipkin,
-    @JsonIgnore DatadogConf datadog) {
+    @JsonIgnore DatadogConf datadog,
+    @JsonIgnore String confField) {
   public static final String ZIPKIN = "zipkin";
   public static final String DATADOG = "datadog";
+
+  /** {@code confField} is the member the conf was written in, for the paths of messages. */
+  public TracingBackend {
+    confField = confField == null ? "conf" : confField;
+  }
+
+  /** A backend written in the usual form, its conf under {@code conf}. */
+  public TracingBackend(
+      String name, String type, Double sampling, ZipkinConf zipkin, DatadogConf datadog) {
+    this(name, type, sampling, zipkin, datadog, "conf");
+  }
 
   @JsonProperty("conf")
   Object conf() {

@@ -137,6 +137,15 @@ final class MeshTraceValidator {
   private static void datadog(Datadog d, String path, Violations v) {
     String url = path + ".url";
     URI uri = d.url() == null ? null : uri(d.url());
+    if (uri != null && uri.isOpaque()) {
+      // Kuma parses "http:agent:8126" as a URL with an opaque part and no host, hence no port.
+      if (!"http".equals(uri.getScheme())) {
+        v.error(url, "scheme must be http");
+      }
+      v.error(url, "port must be defined");
+      v.error(url, "opaque must not be defined");
+      return;
+    }
     if (uri == null || uri.getHost() == null) {
       v.error(url, "must be a valid url");
       return;

@@ -1,5 +1,6 @@
 package dev.meridian.common.policy.meshtrace;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,7 +9,8 @@ public record TargetRef(String kind, String name, Map<String, String> tags) {
   public static final TargetRef MESH = new TargetRef(Kind.MESH, null, null);
 
   public TargetRef {
-    tags = tags == null ? null : Map.copyOf(new TreeMap<>(tags));
+    // Sorted, so that messages and matching visit tags in a stable order (Map.copyOf has none).
+    tags = tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 
   /** The targetRef kinds, least specific first, as Kuma orders them. */

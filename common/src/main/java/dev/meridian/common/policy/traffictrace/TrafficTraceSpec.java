@@ -25,7 +25,11 @@ public record TrafficTraceSpec(List<Selector> selectors, Conf conf) implements S
    */
   public record Selector(Map<String, String> match) {
     public Selector {
-      match = match == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(match));
+      // Sorted, so that messages and matching visit tags in a stable order (Map.copyOf has none).
+      match =
+          match == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(match));
     }
   }
 
