@@ -61,10 +61,11 @@ final class Fixtures {
                 spec:
                   targetRef: {kind: MeshService, name: %s}
                   default:
+                    backends: [{zipkin: {url: 'http://%s.tracing:9411/api/v2/spans'}}]
                     sampling: {random: 50}
                     tags: [{name: team, literal: core}]
                 """
-                  .formatted(i, service)
+                  .formatted(i, service, service)
               : """
                 type: TrafficTrace
                 name: tt-%d

@@ -41,6 +41,10 @@ public class ZoneRegenerationBenchmark {
     endpoints = EndpointIndex.of(dataplanes);
   }
 
+  List<Resource> dataplanes() {
+    return dataplanes;
+  }
+
   @Benchmark
   public void regenerateZone(Blackhole sink) {
     for (Resource dataplane : dataplanes) {

@@ -24,12 +24,6 @@ public record TracingBackend(
     confField = confField == null ? "conf" : confField;
   }
 
-  /** A backend written in the usual form, its conf under {@code conf}. */
-  public TracingBackend(
-      String name, String type, Double sampling, ZipkinConf zipkin, DatadogConf datadog) {
-    this(name, type, sampling, zipkin, datadog, "conf");
-  }
-
   @JsonProperty("conf")
   Object conf() {
     return zipkin != null ? zipkin : datadog;
