@@ -23,8 +23,10 @@ public record Resource(
     labels = labels == null ? Map.of() : Map.copyOf(labels);
   }
 
+  /** The key; a zone-origin resource is keyed under its zone ({@code kuma.io/zone}). */
   public ResourceKey key() {
-    return new ResourceKey(type.name(), mesh, name);
+    String zone = isZoneOrigin() ? labels.getOrDefault(Labels.ZONE, "") : "";
+    return new ResourceKey(type.name(), mesh, name, zone);
   }
 
   public <S extends Spec> S spec(Class<S> specClass) {
@@ -44,6 +46,7 @@ public record Resource(
     return new Resource(type, mesh, name, labels, time, spec);
   }
 
+  /** {@code MeshTrace default/name} (and the zone of a zone-origin resource). */
   @Override
   public String toString() {
     return key().toString();

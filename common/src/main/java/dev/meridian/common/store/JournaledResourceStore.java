@@ -1,0 +1,190 @@
+package dev.meridian.common.store;
+
+import dev.meridian.common.policy.mesh.Meshes;
+import dev.meridian.common.resource.Resource;
+import dev.meridian.common.resource.ResourceKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * JournaledResourceStore keeps every resource and the change log in memory and makes each write
+ * durable through its {@link Journal} before it is visible: the RocksDB journal on a node, {@link
+ * Journal#NONE} in memory. Versions, revisions, creation times, the Mesh cascade and subscriptions
+ * are all decided here, once, for every kind of journal.
+ *
+ * <p>Writes and subscription changes hold {@code lock}, so a listener sees the changes in revision
+ * order and never misses one between its replay and the live ones.
+ */
+public final class JournaledResourceStore implements ResourceStore {
+  private static final Comparator<ResourceKey> ORDER =
+      Comparator.comparing(ResourceKey::type)
+          .thenComparing(ResourceKey::mesh)
+          .thenComparing(ResourceKey::zone)
+          .thenComparing(ResourceKey::name);
+
+  private final Object lock = new Object();
+  private final Journal journal;
+  private final Clock clock;
+
+  /** Written under {@code lock}; read without it (each entry is immutable). */
+  private final NavigableMap<ResourceKey, StoredResource> resources =
+      new ConcurrentSkipListMap<>(ORDER);
+
+  // @GuardedBy("lock")
+  private final List<Change> log;
+
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+  public JournaledResourceStore(Journal journal, Clock clock) {
+    this.journal = journal;
+    this.clock = clock;
+    Journal.Recovered recovered = journal.recover();
+    recovered.resources().forEach(r -> resources.put(r.resource().key(), r));
+    this.log = new ArrayList<>(recovered.log());
+  }
+
+  /** A store in memory only, with the system clock. */
+  public static JournaledResourceStore inMemory() {
+    return new JournaledResourceStore(Journal.NONE, Clock.systemUTC());
+  }
+
+  @Override
+  public Optional<StoredResource> get(ResourceKey key) {
+    return Optional.ofNullable(resources.get(key));
+  }
+
+  @Override
+  public List<StoredResource> list(String type, String mesh) {
+    ResourceKey from = new ResourceKey(type, mesh == null ? "" : mesh, "", "");
+    List<StoredResource> out = new ArrayList<>();
+    for (Map.Entry<ResourceKey, StoredResource> e : resources.tailMap(from, true).entrySet()) {
+      ResourceKey key = e.getKey();
+      if (!key.type().equals(type) || (mesh != null && !key.mesh().equals(mesh))) {
+        break;
+      }
+      out.add(e.getValue());
+    }
+    return out;
+  }
+
+  @Override
+  public StoredResource put(Resource resource, long expectedVersion)
+      throws VersionConflictException {
+    synchronized (lock) {
+      ResourceKey key = resource.key();
+      StoredResource current = resources.get(key);
+      check(key, current, expectedVersion);
+      Instant now = clock.instant();
+      Instant created = current == null ? now : current.resource().creationTime();
+      long revision = revision() + 1;
+      StoredResource stored =
+          new StoredResource(
+              resource.withCreationTime(created),
+              current == null ? 1 : current.version() + 1,
+              revision,
+              now);
+      commit(List.of(new Change(revision, key, stored)));
+      return stored;
+    }
+  }
+
+  @Override
+  public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
+      throws VersionConflictException {
+    synchronized (lock) {
+      StoredResource current = resources.get(key);
+      if (current == null && expectedVersion == ANY) {
+        return List.of();
+      }
+      check(key, current, expectedVersion);
+      List<ResourceKey> removed = new ArrayList<>();
+      if (key.type().equals(Meshes.TYPE.name())) {
+        for (ResourceKey other : resources.keySet()) {
+          if (other.mesh().equals(key.name())) {
+            removed.add(other);
+          }
+        }
+      }
+      removed.add(key);
+      long revision = revision();
+      List<Change> changes = new ArrayList<>();
+      for (ResourceKey k : removed) {
+        changes.add(new Change(++revision, k, null));
+      }
+      commit(changes);
+      return removed;
+    }
+  }
+
+  @Override
+  public long revision() {
+    synchronized (lock) {
+      return log.isEmpty() ? 0 : log.get(log.size() - 1).revision();
+    }
+  }
+
+  @Override
+  public Snapshot snapshot() {
+    synchronized (lock) {
+      return new Snapshot(revision(), List.copyOf(resources.values()));
+    }
+  }
+
+  @Override
+  public Subscription subscribe(long fromRevision, ChangeListener listener) {
+    synchronized (lock) {
+      long revision = revision();
+      if (fromRevision > revision || fromRevision < 0) {
+        throw new IllegalArgumentException(
+            "revision " + fromRevision + " is not in [0, " + revision + "]");
+      }
+      for (int i = (int) fromRevision; i < log.size(); i++) {
+        listener.onChange(log.get(i));
+      }
+      listeners.add(listener);
+    }
+    return () -> listeners.remove(listener);
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      listeners.clear();
+      journal.close();
+    }
+  }
+
+  private static void check(ResourceKey key, StoredResource current, long expected)
+      throws VersionConflictException {
+    long actual = current == null ? ABSENT : current.version();
+    if (expected != ANY && expected != actual) {
+      throw new VersionConflictException(key, expected, actual);
+    }
+  }
+
+  /** Journal first (durable), then the visible state, then the listeners. Holds the lock. */
+  private void commit(List<Change> changes) {
+    journal.commit(changes);
+    for (Change change : changes) {
+      if (change.isRemoval()) {
+        resources.remove(change.key());
+      } else {
+        resources.put(change.key(), change.stored());
+      }
+    }
+    log.addAll(changes);
+    for (Change change : changes) {
+      for (ChangeListener listener : listeners) {
+        listener.onChange(change);
+      }
+    }
+  }
+}
