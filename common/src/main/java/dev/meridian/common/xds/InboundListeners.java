@@ -31,7 +31,7 @@ final class InboundListeners {
                         NetworkFilters.statPrefix(cluster),
                         "inbound:" + inbound.service(),
                         cluster,
-                        tracing.inbound())))
+                        tracing.tracing(null))))
         .build();
   }
 }

@@ -50,13 +50,8 @@ final class MeshTraceConfigurer implements TracingPlan {
   }
 
   @Override
-  public Optional<HttpConnectionManager.Tracing> inbound() {
-    return Optional.of(tracing(null));
-  }
-
-  @Override
-  public Optional<HttpConnectionManager.Tracing> outbound(String destination) {
-    return Optional.of(tracing(destination));
+  public Optional<HttpConnectionManager.Tracing> tracing(String destination) {
+    return Optional.of(build(destination));
   }
 
   @Override
@@ -64,7 +59,7 @@ final class MeshTraceConfigurer implements TracingPlan {
     return List.of(collector);
   }
 
-  private HttpConnectionManager.Tracing tracing(String destination) {
+  private HttpConnectionManager.Tracing build(String destination) {
     HttpConnectionManager.Tracing.Builder tracing = HttpConnectionManager.Tracing.newBuilder();
     if (conf.sampling() != null) {
       percent(conf.sampling().overall(), tracing::setOverallSampling);

@@ -40,7 +40,7 @@ final class OutboundListeners {
                         NetworkFilters.statPrefix(service),
                         "outbound:" + service,
                         service,
-                        tracing.outbound(service))))
+                        tracing.tracing(service))))
         .build();
   }
 }

@@ -13,12 +13,7 @@ interface TracingPlan {
   TracingPlan NONE =
       new TracingPlan() {
         @Override
-        public Optional<HttpConnectionManager.Tracing> inbound() {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<HttpConnectionManager.Tracing> outbound(String destination) {
+        public Optional<HttpConnectionManager.Tracing> tracing(String destination) {
           return Optional.empty();
         }
 
@@ -28,11 +23,11 @@ interface TracingPlan {
         }
       };
 
-  /** Tracing for an inbound listener's HttpConnectionManager. */
-  Optional<HttpConnectionManager.Tracing> inbound();
-
-  /** Tracing for the HttpConnectionManager of an outbound to {@code destination} (a service). */
-  Optional<HttpConnectionManager.Tracing> outbound(String destination);
+  /**
+   * Tracing for one HttpConnectionManager: {@code destination} is null on an inbound listener and
+   * the called service on an outbound one.
+   */
+  Optional<HttpConnectionManager.Tracing> tracing(String destination);
 
   /** The collector clusters the tracing providers send to. */
   List<Cluster> clusters();

@@ -39,13 +39,8 @@ final class TrafficTraceConfigurer implements TracingPlan {
   }
 
   @Override
-  public Optional<HttpConnectionManager.Tracing> inbound() {
-    return Optional.of(tracing(null));
-  }
-
-  @Override
-  public Optional<HttpConnectionManager.Tracing> outbound(String destination) {
-    return Optional.of(tracing(destination));
+  public Optional<HttpConnectionManager.Tracing> tracing(String destination) {
+    return Optional.of(build(destination));
   }
 
   @Override
@@ -53,7 +48,7 @@ final class TrafficTraceConfigurer implements TracingPlan {
     return List.of(collector);
   }
 
-  private HttpConnectionManager.Tracing tracing(String destination) {
+  private HttpConnectionManager.Tracing build(String destination) {
     HttpConnectionManager.Tracing.Builder tracing = HttpConnectionManager.Tracing.newBuilder();
     if (backend.sampling() != null) {
       tracing.setOverallSampling(Percent.newBuilder().setValue(backend.sampling()));
