@@ -88,6 +88,9 @@ public final class RocksJournal implements Journal {
   public void commit(List<Change> changes) {
     synchronized (lock) {
       checkOpen();
+      if (changes.isEmpty()) {
+        return;
+      }
       if (failure != null) {
         throw new JournalException(
             "data dir " + dir + " refuses writes after a failed one; restart the node", failure);
