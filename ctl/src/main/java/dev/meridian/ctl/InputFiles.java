@@ -30,25 +30,51 @@ final class InputFiles {
   private InputFiles() {}
 
   /** The outcome: every resource read, and whether all files were readable and valid. */
-  record Loaded(List<Resource> resources, int errors, int warnings) {
+  record Loaded(List<Resource> resources, int errors, int warnings, List<FileResult> files) {
+    Loaded {
+      resources = List.copyOf(resources);
+      files = List.copyOf(files);
+    }
+
+    boolean ok() {
+      return errors == 0;
+    }
+  }
+
+  /** One file's resources in document order, and how many errors it has. */
+  record FileResult(String file, List<Resource> resources, int errors) {
+    FileResult {
+      resources = List.copyOf(resources);
+    }
+
     boolean ok() {
       return errors == 0;
     }
   }
 
   static Loaded load(List<String> files, InputStream stdin, PrintWriter err) {
+    return load(files, stdin, err, true);
+  }
+
+  /**
+   * Reads and validates; {@code printWarnings} is false for {@code apply}, where the control plane
+   * answers with its own warnings and printing both would repeat them.
+   */
+  static Loaded load(
+      List<String> files, InputStream stdin, PrintWriter err, boolean printWarnings) {
     List<Resource> resources = new ArrayList<>();
     List<Named> documents = new ArrayList<>();
-    for (String file : files) {
+    for (int i = 0; i < files.size(); i++) {
+      String file = files.get(i);
       try {
         for (ParsedResource parsed : ResourceReader.read(read(file, stdin))) {
-          documents.add(new Named(file, parsed, null));
+          documents.add(new Named(i, file, parsed, null));
           if (parsed.resource() != null) {
             resources.add(parsed.resource());
           }
         }
       } catch (IOException e) {
-        documents.add(new Named(file, null, e.getMessage()));
+        documents.add(new Named(i, file, null, e.getMessage()));
       }
     }
     // Validate after reading everything, so a policy is checked against a Mesh in another file;
@@ -56,28 +82,43 @@ final class InputFiles {
     ValidationContext context = (type, mesh, name) -> find(resources, type, mesh, name);
     int errors = 0;
     int warnings = 0;
+    // By position, not name: a file given twice is read and applied twice, like kubectl.
+    List<List<Resource>> byFile = new ArrayList<>();
+    int[] errorsByFile = new int[files.size()];
+    files.forEach(f -> byFile.add(new ArrayList<>()));
     for (Named doc : documents) {
+      int before = errors;
       if (doc.parsed == null) {
         err.println(doc.file + ": " + doc.unreadable);
         errors++;
-        continue;
+      } else {
+        ValidationResult result = doc.parsed.validate(context);
+        for (Violation v : result.errors()) {
+          err.println(doc.file + ": " + doc.parsed.describe() + ": " + v);
+          errors++;
+        }
+        for (Violation v : result.warnings()) {
+          if (printWarnings) {
+            err.println(doc.file + ": " + doc.parsed.describe() + ": warning: " + v);
+          }
+          warnings++;
+        }
+        if (doc.parsed.resource() != null) {
+          byFile.get(doc.fileIndex).add(doc.parsed.resource());
+        }
       }
-      ValidationResult result = doc.parsed.validate(context);
-      for (Violation v : result.errors()) {
-        err.println(doc.file + ": " + doc.parsed.describe() + ": " + v);
-        errors++;
-      }
-      for (Violation v : result.warnings()) {
-        err.println(doc.file + ": " + doc.parsed.describe() + ": warning: " + v);
-        warnings++;
-      }
+      errorsByFile[doc.fileIndex] += errors - before;
     }
     err.flush();
-    return new Loaded(resources, errors, warnings);
+    List<FileResult> results = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      results.add(new FileResult(files.get(i), byFile.get(i), errorsByFile[i]));
+    }
+    return new Loaded(resources, errors, warnings, results);
   }
 
   /** A document of a file, or the reason the file could not be read. */
-  private record Named(String file, ParsedResource parsed, String unreadable) {}
+  private record Named(int fileIndex, String file, ParsedResource parsed, String unreadable) {}
 
   private static Optional<Resource> find(
       List<Resource> resources, String type, String mesh, String name) {
