@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.global.kds.KdsTestClient.Answer;
 import dev.meridian.global.kds.KdsTestClient.ConfigStream;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +85,9 @@ class KdsSlowZoneIT {
     assertThat(slow.push(1).getUpsertsCount()).isEqualTo(KEYS);
   }
 
+  /** Pushes sent to the zone; 0 before its meters exist (it has not said hello yet). */
   private double pushes(String zone) {
-    return metrics.get("kds.pushes").tag("zone_name", zone).counter().count();
+    Counter pushes = metrics.find("kds.pushes").tag("zone_name", zone).counter();
+    return pushes == null ? 0 : pushes.count();
   }
 }
