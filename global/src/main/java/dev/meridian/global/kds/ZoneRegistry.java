@@ -1,0 +1,106 @@
+package dev.meridian.global.kds;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * ZoneRegistry knows every zone that has connected since the global started. Streams report to it
+ * from their own executors; each update replaces a zone's immutable entry atomically ({@link
+ * ConcurrentHashMap#compute}), and an update from a stream that is no longer the zone's current one
+ * (it was replaced) does not touch the zone's connection state.
+ */
+public final class ZoneRegistry {
+  /** An entry is a zone's status and the stream that currently owns it (null when offline). */
+  private record Entry(ZoneStatus status, Object owner) {}
+
+  private final ConcurrentHashMap<String, Entry> zones = new ConcurrentHashMap<>();
+
+  ZoneRegistry() {}
+
+  /** Every zone seen, sorted by name. */
+  public List<ZoneStatus> list() {
+    return zones.values().stream()
+        .map(Entry::status)
+        .sorted(Comparator.comparing(ZoneStatus::name))
+        .toList();
+  }
+
+  public Optional<ZoneStatus> get(String name) {
+    return Optional.ofNullable(zones.get(name)).map(Entry::status);
+  }
+
+  /** {@code owner} is now the zone's stream; a previous owner stops counting. */
+  void connected(String zone, Object owner, Instant at) {
+    zones.compute(
+        zone,
+        (name, e) -> {
+          ZoneStatus s = e == null ? new ZoneStatus(name, false, null, null, 0, 0, null) : e.status;
+          return new Entry(
+              new ZoneStatus(
+                  name, true, at, s.lastDisconnected(), s.ackedRevision(), s.nacks(), s.lastNack()),
+              owner);
+        });
+  }
+
+  /** The zone went offline, unless {@code owner} was already replaced by a newer stream. */
+  void disconnected(String zone, Object owner, Instant at) {
+    zones.computeIfPresent(
+        zone,
+        (name, e) -> {
+          if (e.owner != owner) {
+            return e;
+          }
+          ZoneStatus s = e.status;
+          return new Entry(
+              new ZoneStatus(
+                  name, false, s.lastConnected(), at, s.ackedRevision(), s.nacks(), s.lastNack()),
+              null);
+        });
+  }
+
+  void acked(String zone, long revision) {
+    zones.computeIfPresent(
+        zone,
+        (name, e) -> {
+          ZoneStatus s = e.status;
+          long acked = Math.max(s.ackedRevision(), revision);
+          return new Entry(
+              new ZoneStatus(
+                  name,
+                  s.online(),
+                  s.lastConnected(),
+                  s.lastDisconnected(),
+                  acked,
+                  s.nacks(),
+                  s.lastNack()),
+              e.owner);
+        });
+  }
+
+  void nacked(String zone, String error) {
+    zones.computeIfPresent(
+        zone,
+        (name, e) -> {
+          ZoneStatus s = e.status;
+          return new Entry(
+              new ZoneStatus(
+                  name,
+                  s.online(),
+                  s.lastConnected(),
+                  s.lastDisconnected(),
+                  s.ackedRevision(),
+                  s.nacks() + 1,
+                  error),
+              e.owner);
+        });
+  }
+
+  /** 1 while the zone has a config stream, else 0: the value of its connections gauge. */
+  double activeConnections(String zone) {
+    Entry e = zones.get(zone);
+    return e != null && e.status.online() ? 1 : 0;
+  }
+}
