@@ -27,7 +27,7 @@ final class PathChecks {
               kubernetes ? "kind" : "type",
               "\"" + resource.type().name() + "\" does not match the path, which is for " + type));
     }
-    if (type.meshScoped() && !resource.mesh().equals(mesh)) {
+    if (type.meshScoped() && resource.type().meshScoped() && !resource.mesh().equals(mesh)) {
       out.add(
           new Violation(
               "mesh",
