@@ -93,7 +93,11 @@ public final class GlobalNode implements AutoCloseable {
         LOG.warn("stopping {} failed", started.get(i).getClass().getSimpleName(), e);
       }
     }
+    boolean wasStarted = !started.isEmpty();
     started.clear();
+    if (wasStarted) {
+      LOG.info("stopped");
+    }
   }
 
   private String url(int port) {
