@@ -4,6 +4,8 @@ import static dev.meridian.global.api.ApiFixture.assertResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.common.store.ResourceStore;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +152,26 @@ class BadInputIT {
         413,
         "{\"title\": \"Could not process a resource\", \"details\": \"The request body is "
             + big.length()
+            + " bytes, over the limit of "
+            + ApiFixture.BODY_LIMIT
+            + " bytes; a node's operator can raise it with MERIDIAN_API_BODY_LIMIT\","
+            + " \"causes\": []}");
+  }
+
+  @Test
+  void chunkedBodyOverTheLimitAnswers413() {
+    byte[] big = ("#" + "x".repeat((int) ApiFixture.BODY_LIMIT) + "\n").getBytes();
+    HttpResponse<String> response =
+        api.send(
+            api.request(TRACE)
+                .PUT(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
+    assertResponse(
+        response,
+        413,
+        "{\"title\": \"Could not process a resource\", \"details\": \"The request body is more"
+            + " than "
+            + ApiFixture.BODY_LIMIT
             + " bytes, over the limit of "
             + ApiFixture.BODY_LIMIT
             + " bytes; a node's operator can raise it with MERIDIAN_API_BODY_LIMIT\","
