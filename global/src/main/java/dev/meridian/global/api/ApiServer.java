@@ -8,6 +8,7 @@ import dev.meridian.common.store.ResourceStore;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /**
  * ApiServer is the global's HTTP API: Javalin on Jetty, its routes and error handling. Requests run
@@ -16,6 +17,8 @@ import java.util.List;
 public final class ApiServer implements AutoCloseable {
   /** The version {@code GET /} reports. */
   public static final String VERSION = "0.1.0";
+
+  private static final long STOP_TIMEOUT_MILLIS = 5_000;
 
   private final Javalin app;
 
@@ -33,6 +36,13 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = bodyLimit;
               config.router.ignoreTrailingSlashes = true;
               config.requestLogger.http(metrics::record);
+              // A StatisticsHandler makes Jetty's stop graceful: it stops accepting, then waits up
+              // to the stop timeout for requests in flight. Javalin nests its own handler inside.
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setHandler(new StatisticsHandler());
+                    server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                  });
             });
     ErrorBodies.install(app);
     app.get("/", ctx -> Responses.send(ctx, 200, index()));
