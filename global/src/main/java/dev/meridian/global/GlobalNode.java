@@ -33,12 +33,12 @@ public final class GlobalNode implements AutoCloseable {
   public GlobalNode(GlobalConfig config, ResourceStore store) {
     this.config = config;
     this.store = new TimedResourceStore(store, meters.registry());
+    started.add(this.store);
+    started.add(meters);
   }
 
   public synchronized void start() {
     String host = config.bindAddress();
-    started.add(store);
-    started.add(meters);
     meters.gaugeResources(store);
     diagnostics = new DiagnosticsServer(meters.registry(), () -> ready);
     diagnostics.start(host, config.diagnosticsPort());
@@ -93,9 +93,9 @@ public final class GlobalNode implements AutoCloseable {
         LOG.warn("stopping {} failed", started.get(i).getClass().getSimpleName(), e);
       }
     }
-    boolean wasStarted = !started.isEmpty();
+    boolean wasRunning = !started.isEmpty();
     started.clear();
-    if (wasStarted) {
+    if (wasRunning) {
       LOG.info("stopped");
     }
   }

@@ -20,14 +20,21 @@ final class PathChecks {
   static List<Violation> check(
       Resource resource, ResourceType type, String mesh, String name, String body) {
     List<Violation> out = new ArrayList<>();
-    boolean kubernetes = isKubernetes(body);
-    if (resource.type() != type) {
+    boolean typeDiffers = resource.type() != type;
+    boolean meshDiffers =
+        type.meshScoped() && resource.type().meshScoped() && !resource.mesh().equals(mesh);
+    boolean nameDiffers = !resource.name().isEmpty() && !resource.name().equals(name);
+    if (!typeDiffers && !meshDiffers && !nameDiffers && !resource.isZoneOrigin()) {
+      return out;
+    }
+    boolean kubernetes = isKubernetes(body); // parsed again only to name the fields right
+    if (typeDiffers) {
       out.add(
           new Violation(
               kubernetes ? "kind" : "type",
               "\"" + resource.type().name() + "\" does not match the path, which is for " + type));
     }
-    if (type.meshScoped() && resource.type().meshScoped() && !resource.mesh().equals(mesh)) {
+    if (meshDiffers) {
       out.add(
           new Violation(
               "mesh",
@@ -37,7 +44,7 @@ final class PathChecks {
                   + mesh
                   + "\")"));
     }
-    if (!resource.name().isEmpty() && !resource.name().equals(name)) {
+    if (nameDiffers) {
       out.add(
           new Violation(
               kubernetes ? "metadata.name" : "name",
