@@ -1,0 +1,110 @@
+package dev.meridian.global;
+
+import dev.meridian.common.store.ResourceStore;
+import dev.meridian.global.api.ApiServer;
+import dev.meridian.global.api.ZoneView;
+import dev.meridian.global.config.GlobalConfig;
+import dev.meridian.global.diagnostics.DiagnosticsServer;
+import dev.meridian.global.diagnostics.NodeMeters;
+import dev.meridian.global.diagnostics.TimedResourceStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GlobalNode wires a running global over a store it is given: diagnostics first (so {@code /ready}
+ * answers 503 while the rest starts), then KDS, then the API. {@link #close()} undoes it in reverse
+ * order: no new HTTP requests, then no zone streams, then the store. Start and close are called
+ * from one thread (main, then the shutdown hook); {@code ready} is read by the diagnostics threads.
+ */
+public final class GlobalNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GlobalNode.class);
+
+  private final GlobalConfig config;
+  private final ResourceStore store;
+  private final NodeMeters meters = new NodeMeters();
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private volatile boolean ready;
+  private ApiServer api;
+  private DiagnosticsServer diagnostics;
+
+  /** The node owns {@code store} from now on and closes it in {@link #close()}. */
+  public GlobalNode(GlobalConfig config, ResourceStore store) {
+    this.config = config;
+    this.store = new TimedResourceStore(store, meters.registry());
+    started.add(this.store);
+    started.add(meters);
+  }
+
+  public synchronized void start() {
+    String host = config.bindAddress();
+    meters.gaugeResources(store);
+    diagnostics = new DiagnosticsServer(meters.registry(), () -> ready);
+    diagnostics.start(host, config.diagnosticsPort());
+    started.add(diagnostics);
+    ZoneView zones = startKds();
+    api = new ApiServer(store, zones, config.apiBodyLimit(), meters.registry());
+    api.start(host, config.apiPort());
+    started.add(api);
+    ready = true;
+    LOG.info("HTTP API listening on {}", url(api.port()));
+    LOG.info("diagnostics listening on {} (/metrics, /ready, /health)", url(diagnostics.port()));
+  }
+
+  /**
+   * The KDS server starts here, before the API, over {@link #store} and the node's registry: the
+   * integrator creates {@code KdsServer(store, meters.registry())}, starts it on {@code
+   * config.bindAddress()}/{@code config.kdsPort()}, adds it to {@link #started} and returns its
+   * zone registry as a {@link ZoneView}. This branch has no KDS server, so no zone can connect and
+   * {@code /zones} lists none.
+   */
+  private ZoneView startKds() {
+    LOG.warn("KDS server is not part of this build: zones cannot connect to this global");
+    return ZoneView.NONE;
+  }
+
+  /** The API's port, once started (the configured one, or the one picked for port 0). */
+  public int apiPort() {
+    return api.port();
+  }
+
+  public int diagnosticsPort() {
+    return diagnostics.port();
+  }
+
+  /** The store as the node uses it (its writes are timed). */
+  public ResourceStore store() {
+    return store;
+  }
+
+  public boolean isReady() {
+    return ready;
+  }
+
+  /** Stops in reverse start order; each step runs even when an earlier one failed. */
+  @Override
+  public synchronized void close() {
+    ready = false;
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("stopping {} failed", started.get(i).getClass().getSimpleName(), e);
+      }
+    }
+    boolean wasRunning = !started.isEmpty();
+    started.clear();
+    if (wasRunning) {
+      LOG.info("stopped");
+    }
+  }
+
+  private String url(int port) {
+    String host =
+        config.bindAddress().contains(":")
+            ? "[" + config.bindAddress() + "]"
+            : config.bindAddress();
+    return "http://" + host + ":" + port;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.meridian.global.config;
+
+import dev.meridian.common.config.ConfigException;
+import dev.meridian.common.config.ConfigLoader;
+import dev.meridian.common.config.Setting;
+import dev.meridian.common.config.Settings;
+import dev.meridian.common.config.ValueParsers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * GlobalConfig is the global node's settings. Port 0 (an ephemeral port) is accepted here for
+ * tests; a user's file or environment must name a real port.
+ */
+public record GlobalConfig(
+    String bindAddress,
+    int apiPort,
+    int diagnosticsPort,
+    int kdsPort,
+    Path dataDir,
+    long apiBodyLimit) {
+
+  public static final Setting<String> BIND_ADDRESS =
+      new Setting<>("bindAddress", "MERIDIAN_BIND_ADDRESS", "127.0.0.1", ValueParsers::address);
+  public static final Setting<Integer> API_PORT =
+      new Setting<>("apiPort", "MERIDIAN_API_PORT", 5681, ValueParsers::port);
+  public static final Setting<Integer> DIAGNOSTICS_PORT =
+      new Setting<>("diagnosticsPort", "MERIDIAN_DIAGNOSTICS_PORT", 5680, ValueParsers::port);
+  public static final Setting<Integer> KDS_PORT =
+      new Setting<>("kdsPort", "MERIDIAN_KDS_PORT", 5685, ValueParsers::port);
+  public static final Setting<Path> DATA_DIR =
+      new Setting<>("dataDir", "MERIDIAN_DATA_DIR", Path.of("data", "global"), ValueParsers::path);
+  public static final Setting<Long> API_BODY_LIMIT =
+      new Setting<>("apiBodyLimit", "MERIDIAN_API_BODY_LIMIT", 1L << 20, ValueParsers::size);
+
+  /** Every setting, in the order the README lists them. */
+  public static final List<Setting<?>> SETTINGS =
+      List.of(BIND_ADDRESS, API_PORT, DIAGNOSTICS_PORT, KDS_PORT, DATA_DIR, API_BODY_LIMIT);
+
+  public GlobalConfig {
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(dataDir, "dataDir");
+    for (int port : new int[] {apiPort, diagnosticsPort, kdsPort}) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port + " (expected: 0-65535)");
+      }
+    }
+    if (apiBodyLimit < 1) {
+      throw new IllegalArgumentException("apiBodyLimit " + apiBodyLimit + " (expected: > 0)");
+    }
+  }
+
+  /** Every setting at its default. */
+  public static GlobalConfig defaults() {
+    return of(Setting::defaultValue);
+  }
+
+  /**
+   * The settings from {@code file} (null for none) and {@code env}, which wins over the file.
+   *
+   * @throws ConfigException naming every invalid setting, or two settings sharing a port
+   */
+  public static GlobalConfig load(Path file, Map<String, String> env) throws ConfigException {
+    Settings settings = ConfigLoader.load(file, env, SETTINGS);
+    GlobalConfig config = of(settings::get);
+    List<String> clashes = new ArrayList<>();
+    clash(API_PORT, config.apiPort, DIAGNOSTICS_PORT, config.diagnosticsPort, clashes);
+    clash(API_PORT, config.apiPort, KDS_PORT, config.kdsPort, clashes);
+    clash(DIAGNOSTICS_PORT, config.diagnosticsPort, KDS_PORT, config.kdsPort, clashes);
+    if (!clashes.isEmpty()) {
+      throw new ConfigException(clashes);
+    }
+    return config;
+  }
+
+  /** A copy listening on ephemeral ports, for tests and for several nodes on one host. */
+  public GlobalConfig withEphemeralPorts() {
+    return new GlobalConfig(bindAddress, 0, 0, 0, dataDir, apiBodyLimit);
+  }
+
+  public GlobalConfig withApiBodyLimit(long limit) {
+    return new GlobalConfig(bindAddress, apiPort, diagnosticsPort, kdsPort, dataDir, limit);
+  }
+
+  private interface Values {
+    <T> T get(Setting<T> setting);
+  }
+
+  private static GlobalConfig of(Values v) {
+    return new GlobalConfig(
+        v.get(BIND_ADDRESS),
+        v.get(API_PORT),
+        v.get(DIAGNOSTICS_PORT),
+        v.get(KDS_PORT),
+        v.get(DATA_DIR),
+        v.get(API_BODY_LIMIT));
+  }
+
+  private static void clash(
+      Setting<Integer> a, int portA, Setting<Integer> b, int portB, List<String> out) {
+    if (portA == portB) {
+      out.add(
+          a.env()
+              + " and "
+              + b.env()
+              + " are both "
+              + portA
+              + "; give each its own port (a config file key "
+              + a.key()
+              + " / "
+              + b.key()
+              + " works too)");
+    }
+  }
+}
