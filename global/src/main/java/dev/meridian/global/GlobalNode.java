@@ -7,6 +7,7 @@ import dev.meridian.global.config.GlobalConfig;
 import dev.meridian.global.diagnostics.DiagnosticsServer;
 import dev.meridian.global.diagnostics.NodeMeters;
 import dev.meridian.global.diagnostics.TimedResourceStore;
+import dev.meridian.global.kds.KdsServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class GlobalNode implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private volatile boolean ready;
   private ApiServer api;
+  private KdsServer kds;
   private DiagnosticsServer diagnostics;
 
   /** The node owns {@code store} from now on and closes it in {@link #close()}. */
@@ -52,16 +54,18 @@ public final class GlobalNode implements AutoCloseable {
     LOG.info("diagnostics listening on {} (/metrics, /ready, /health)", url(diagnostics.port()));
   }
 
-  /**
-   * The KDS server starts here, before the API, over {@link #store} and the node's registry: the
-   * integrator creates {@code KdsServer(store, meters.registry())}, starts it on {@code
-   * config.bindAddress()}/{@code config.kdsPort()}, adds it to {@link #started} and returns its
-   * zone registry as a {@link ZoneView}. This branch has no KDS server, so no zone can connect and
-   * {@code /zones} lists none.
-   */
+  /** Starts the KDS server on the store; the API shows its zone registry. */
   private ZoneView startKds() {
-    LOG.warn("KDS server is not part of this build: zones cannot connect to this global");
-    return ZoneView.NONE;
+    kds = new KdsServer(store, meters.registry());
+    kds.start(config.bindAddress(), config.kdsPort());
+    started.add(kds);
+    LOG.info("KDS listening on {}:{}", config.bindAddress(), kds.port());
+    return kds.zones()::list;
+  }
+
+  /** The KDS port, once started. */
+  public int kdsPort() {
+    return kds.port();
   }
 
   /** The API's port, once started (the configured one, or the one picked for port 0). */

@@ -2,6 +2,7 @@ package dev.meridian.global.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meridian.common.parse.Json;
+import dev.meridian.global.kds.ZoneStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -17,13 +18,13 @@ final class ZoneRoutes {
   void register(Javalin app) {
     app.get(
         "/zones",
-        ctx -> ListPage.of(ctx).send(ctx, zones.list(), ZoneStatusView::name, ZoneRoutes::json));
+        ctx -> ListPage.of(ctx).send(ctx, zones.list(), ZoneStatus::name, ZoneRoutes::json));
     app.get("/zones/{name}", this::one);
   }
 
   private void one(Context ctx) {
     String name = ctx.pathParam("name");
-    ZoneStatusView zone =
+    ZoneStatus zone =
         zones
             .get(name)
             .orElseThrow(
@@ -34,7 +35,7 @@ final class ZoneRoutes {
     Responses.send(ctx, 200, json(zone));
   }
 
-  static ObjectNode json(ZoneStatusView zone) {
+  static ObjectNode json(ZoneStatus zone) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("name", zone.name());
     node.put("online", zone.online());

@@ -1,5 +1,6 @@
 package dev.meridian.global.api;
 
+import dev.meridian.global.kds.ZoneStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,9 @@ public interface ZoneView {
   ZoneView NONE = List::of;
 
   /** Every zone that has connected at least once, in name order. */
-  List<ZoneStatusView> list();
+  List<ZoneStatus> list();
 
-  default Optional<ZoneStatusView> get(String name) {
+  default Optional<ZoneStatus> get(String name) {
     return list().stream().filter(z -> z.name().equals(name)).findFirst();
   }
 }

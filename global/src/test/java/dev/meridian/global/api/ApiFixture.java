@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meridian.common.parse.Json;
 import dev.meridian.common.store.JournaledResourceStore;
+import dev.meridian.global.kds.ZoneStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ final class ApiFixture implements AutoCloseable {
   static final long BODY_LIMIT = 64 * 1024;
 
   final JournaledResourceStore store = JournaledResourceStore.inMemory();
-  final List<ZoneStatusView> zones = new ArrayList<>();
+  final List<ZoneStatus> zones = new ArrayList<>();
   private final ApiServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 

@@ -3,6 +3,7 @@ package dev.meridian.global.api;
 import static dev.meridian.global.api.ApiFixture.assertResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.global.kds.ZoneStatus;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class RoutingIT {
   void zonesShowTheirStatus() {
     try (ApiFixture api = new ApiFixture()) {
       api.zones.add(
-          new ZoneStatusView(
+          new ZoneStatus(
               "east", true, Instant.parse("2026-01-02T03:04:05Z"), null, 42, 1, "bad conf"));
       String east =
           "{\"name\": \"east\", \"online\": true, \"lastConnected\": \"2026-01-02T03:04:05Z\","

@@ -8,9 +8,7 @@ import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.Change;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.common.store.StoredResource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -90,10 +87,14 @@ class RocksDurabilityIT {
     }
   }
 
-  /** Writer is a running {@link DurabilityWriter} and the acknowledgements read from it so far. */
-  private record Writer(
-      Process process, Thread reader, List<String[]> acks, List<String> unexpected, Path stderr) {
+  /**
+   * Writer is a running {@link DurabilityWriter}. Its stdout goes to a file rather than a pipe: a
+   * line is in the file once the writer's write call returned, and reading a file after a SIGKILL
+   * cannot race with the JDK closing the pipe of a dead process.
+   */
+  private record Writer(Process process, Path stdout, Path stderr) {
     static Writer start(Path dataDir, Path stderr) throws IOException {
+      Path stdout = Path.of(stderr + ".out");
       Process process =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -102,21 +103,17 @@ class RocksDurabilityIT {
                   System.getProperty("java.class.path"),
                   DurabilityWriter.class.getName(),
                   dataDir.toString())
+              .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile())
               .start();
-      List<String[]> acks = new CopyOnWriteArrayList<>();
-      List<String> unexpected = new CopyOnWriteArrayList<>();
-      Thread reader = new Thread(() -> read(process, acks, unexpected), "durability-writer-stdout");
-      reader.setDaemon(true);
-      reader.start();
-      return new Writer(process, reader, acks, unexpected, stderr);
+      return new Writer(process, stdout, stderr);
     }
 
     void awaitAcks(int count) {
       await()
           .atMost(ACK_WAIT)
           .pollInterval(Duration.ofMillis(5))
-          .until(() -> acks.size() >= count || !process.isAlive());
+          .until(() -> lines().size() >= count || !process.isAlive());
       assertThat(process.isAlive()).as("writer is running; its stderr: %s", stderrText()).isTrue();
     }
 
@@ -125,10 +122,26 @@ class RocksDurabilityIT {
       process.destroyForcibly();
       assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("writer ended").isTrue();
       assertThat(process.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
-      reader.join(Duration.ofSeconds(10).toMillis());
-      assertThat(reader.isAlive()).as("stdout read to its end").isFalse();
+      List<String[]> acks = new ArrayList<>();
+      List<String> unexpected = new ArrayList<>();
+      List<String> lines = lines();
+      for (int i = 0; i < lines.size(); i++) {
+        String[] ack = lines.get(i).split(" ");
+        if (ack.length == 6 && ack[0].equals("ack")) {
+          acks.add(ack);
+        } else if (i < lines.size() - 1) { // the last line may be cut by the kill
+          unexpected.add(lines.get(i));
+        }
+      }
       assertThat(unexpected).as("writer output that is no acknowledgement").isEmpty();
-      return List.copyOf(acks);
+      return acks;
+    }
+
+    /** Complete lines written so far (a line without its newline is not complete). */
+    private List<String> lines() throws IOException {
+      String text = Files.readString(stdout, StandardCharsets.US_ASCII);
+      int end = text.lastIndexOf('\n');
+      return end < 0 ? List.of() : text.substring(0, end).lines().toList();
     }
 
     private String stderrText() {
@@ -136,23 +149,6 @@ class RocksDurabilityIT {
         return Files.readString(stderr);
       } catch (IOException e) {
         return "(unreadable: " + e + ")";
-      }
-    }
-
-    private static void read(Process process, List<String[]> acks, List<String> unexpected) {
-      try (BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          String[] ack = line.split(" ");
-          if (ack.length == 6 && ack[0].equals("ack")) {
-            acks.add(ack);
-          } else {
-            unexpected.add(line);
-          }
-        }
-      } catch (IOException e) {
-        unexpected.add("stdout failed: " + e);
       }
     }
   }
