@@ -1,13 +1,15 @@
 package dev.meridian.global;
 
 import dev.meridian.common.store.ResourceStore;
-import dev.meridian.global.api.ApiServer;
-import dev.meridian.global.api.ZoneView;
 import dev.meridian.global.config.GlobalConfig;
-import dev.meridian.global.diagnostics.DiagnosticsServer;
-import dev.meridian.global.diagnostics.NodeMeters;
-import dev.meridian.global.diagnostics.TimedResourceStore;
 import dev.meridian.global.kds.KdsServer;
+import dev.meridian.global.kds.ZoneStatus;
+import dev.meridian.node.api.ApiServer;
+import dev.meridian.node.api.ZoneStatusView;
+import dev.meridian.node.api.ZoneView;
+import dev.meridian.node.diagnostics.DiagnosticsServer;
+import dev.meridian.node.diagnostics.NodeMeters;
+import dev.meridian.node.diagnostics.TimedResourceStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,7 +62,18 @@ public final class GlobalNode implements AutoCloseable {
     kds.start(config.bindAddress(), config.kdsPort());
     started.add(kds);
     LOG.info("KDS listening on {}:{}", config.bindAddress(), kds.port());
-    return kds.zones()::list;
+    return () -> kds.zones().list().stream().map(GlobalNode::view).toList();
+  }
+
+  private static ZoneStatusView view(ZoneStatus z) {
+    return new ZoneStatusView(
+        z.name(),
+        z.online(),
+        z.lastConnected(),
+        z.lastDisconnected(),
+        z.ackedRevision(),
+        z.nacks(),
+        z.lastNack());
   }
 
   /** The KDS port, once started. */

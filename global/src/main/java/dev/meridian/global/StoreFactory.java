@@ -2,7 +2,7 @@ package dev.meridian.global;
 
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.common.store.ResourceStore;
-import dev.meridian.global.store.RocksJournal;
+import dev.meridian.node.store.RocksJournal;
 import java.nio.file.Path;
 import java.time.Clock;
 
