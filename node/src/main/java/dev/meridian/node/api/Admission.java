@@ -20,11 +20,12 @@ interface Admission {
   void checkPut(ResourceType type, String mesh, String name);
 
   /**
-   * Throws when {@code resource} belongs to another control plane.
+   * Throws when {@code resource}, the body of a PUT to {@code path}, belongs to another control
+   * plane.
    *
    * @param labelsField where the body keeps its labels ({@code labels} or {@code metadata.labels})
    */
-  void checkOwner(Resource resource, String labelsField);
+  void checkOwner(Resource resource, ResourceKey path, String labelsField);
 
   /** What is wrong with the resource's labels here; each violation's field is the label key. */
   List<Violation> labelProblems(Resource resource);

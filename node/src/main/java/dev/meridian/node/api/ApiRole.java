@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 public final class ApiRole {
   private final String name;
   private final Admission admission;
-  private final String zone;
-  private final ServedView served;
+  private final String zone; // null on the global, which computes for each dataplane's own zone
+  private final ServedView served; // null on the global, which serves no xDS
   private final Consumer<Javalin> routes;
 
   private ApiRole(

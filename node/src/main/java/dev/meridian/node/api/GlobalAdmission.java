@@ -24,7 +24,7 @@ final class GlobalAdmission implements Admission {
   }
 
   @Override
-  public void checkOwner(Resource resource, String labelsField) {
+  public void checkOwner(Resource resource, ResourceKey path, String labelsField) {
     // a zone-origin label is reported with the other problems, by labelProblems
   }
 

@@ -43,7 +43,8 @@ final class ResourceWrites {
     ParsedResource parsed = docs.get(0);
     Resource resource = parsed.resource();
     if (resource != null && resource.type() == type) {
-      admission.checkOwner(resource, PathChecks.labelsField(body));
+      admission.checkOwner(
+          resource, ResourceKey.of(type.name(), mesh, name), PathChecks.labelsField(body));
     }
     ValidationResult result = parsed.validate(new StoreContext(store));
     List<Violation> errors = new ArrayList<>(result.errors());

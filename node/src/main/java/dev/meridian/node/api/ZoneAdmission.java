@@ -39,7 +39,7 @@ final class ZoneAdmission implements Admission {
   }
 
   @Override
-  public void checkOwner(Resource resource, String labelsField) {
+  public void checkOwner(Resource resource, ResourceKey path, String labelsField) {
     if (resource.type() == MeshTraces.TYPE && !resource.isZoneOrigin()) {
       throw new ApiException(
           400,
