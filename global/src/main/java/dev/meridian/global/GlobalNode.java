@@ -4,6 +4,7 @@ import dev.meridian.common.store.ResourceStore;
 import dev.meridian.global.config.GlobalConfig;
 import dev.meridian.global.kds.KdsServer;
 import dev.meridian.global.kds.ZoneStatus;
+import dev.meridian.node.api.ApiRole;
 import dev.meridian.node.api.ApiServer;
 import dev.meridian.node.api.ZoneStatusView;
 import dev.meridian.node.api.ZoneView;
@@ -48,7 +49,7 @@ public final class GlobalNode implements AutoCloseable {
     diagnostics.start(host, config.diagnosticsPort());
     started.add(diagnostics);
     ZoneView zones = startKds();
-    api = new ApiServer(store, zones, config.apiBodyLimit(), meters.registry());
+    api = new ApiServer(store, ApiRole.global(zones), config.apiBodyLimit(), meters.registry());
     api.start(host, config.apiPort());
     started.add(api);
     ready = true;

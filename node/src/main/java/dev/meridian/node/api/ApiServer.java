@@ -11,8 +11,9 @@ import java.util.List;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 
 /**
- * ApiServer is the global's HTTP API: Javalin on Jetty, its routes and error handling. Requests run
- * on Jetty's thread pool; all shared state is in the (thread-safe) store and zone view.
+ * ApiServer is a node's HTTP API: Javalin on Jetty, its routes and error handling, for the global
+ * or a zone as its {@link ApiRole} says. Requests run on Jetty's thread pool; all shared state is
+ * in the (thread-safe) store and the role's views.
  */
 public final class ApiServer implements AutoCloseable {
   /** The version {@code GET /} reports. */
@@ -25,7 +26,7 @@ public final class ApiServer implements AutoCloseable {
   /**
    * @param bodyLimit the largest PUT body accepted, in bytes; larger ones answer 413
    */
-  public ApiServer(ResourceStore store, ZoneView zones, long bodyLimit, MeterRegistry registry) {
+  public ApiServer(ResourceStore store, ApiRole role, long bodyLimit, MeterRegistry registry) {
     RequestMetrics metrics = new RequestMetrics(registry);
     this.app =
         Javalin.create(
@@ -45,11 +46,11 @@ public final class ApiServer implements AutoCloseable {
                   });
             });
     ErrorBodies.install(app);
-    app.get("/", ctx -> Responses.send(ctx, 200, index()));
-    new ResourceRoutes(store, new BodyReader(bodyLimit))
+    app.get("/", ctx -> Responses.send(ctx, 200, index(role.name())));
+    new ResourceRoutes(store, new BodyReader(bodyLimit), role.admission())
         .register(app, List.of(TrafficTraces.TYPE, MeshTraces.TYPE));
-    new RulesRoute(store).register(app);
-    new ZoneRoutes(zones).register(app);
+    new RulesRoute(store, role).register(app);
+    role.registerRoutes(app);
   }
 
   /** Starts listening; port 0 picks a free port (see {@link #port()}). */
@@ -68,11 +69,11 @@ public final class ApiServer implements AutoCloseable {
     app.stop();
   }
 
-  private static ObjectNode index() {
+  private static ObjectNode index(String role) {
     return Json.MAPPER
         .createObjectNode()
         .put("product", "Meridian")
-        .put("role", "global")
+        .put("role", role)
         .put("version", VERSION);
   }
 }

@@ -2,7 +2,6 @@ package dev.meridian.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meridian.common.parse.Json;
-import dev.meridian.common.resource.Labels;
 import dev.meridian.common.resource.Resource;
 import dev.meridian.common.resource.ResourceType;
 import dev.meridian.common.validation.Violation;
@@ -11,20 +10,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PathChecks compares a PUT body with its path (type, mesh, name) and refuses resources the global
- * does not own. Field paths follow the form the body was written in (Universal or Kubernetes).
+ * PathChecks compares a PUT body with its path (type, mesh, name) and reports the label problems
+ * the node's {@link Admission} finds. Field paths follow the form the body was written in
+ * (Universal or Kubernetes).
  */
 final class PathChecks {
   private PathChecks() {}
 
   static List<Violation> check(
-      Resource resource, ResourceType type, String mesh, String name, String body) {
+      Resource resource,
+      ResourceType type,
+      String mesh,
+      String name,
+      String body,
+      List<Violation> labelProblems) {
     List<Violation> out = new ArrayList<>();
     boolean typeDiffers = resource.type() != type;
     boolean meshDiffers =
         type.meshScoped() && resource.type().meshScoped() && !resource.mesh().equals(mesh);
     boolean nameDiffers = !resource.name().isEmpty() && !resource.name().equals(name);
-    if (!typeDiffers && !meshDiffers && !nameDiffers && !resource.isZoneOrigin()) {
+    if (!typeDiffers && !meshDiffers && !nameDiffers && labelProblems.isEmpty()) {
       return out;
     }
     boolean kubernetes = isKubernetes(body); // parsed again only to name the fields right
@@ -54,14 +59,21 @@ final class PathChecks {
                   + name
                   + "\")"));
     }
-    if (resource.isZoneOrigin()) {
+    for (Violation problem : labelProblems) {
       out.add(
           new Violation(
-              (kubernetes ? "metadata.labels" : "labels") + "[\"" + Labels.ORIGIN + "\"]",
-              "\"zone\" marks a resource synced from a zone, which the global does not accept;"
-                  + " remove the label to create the resource on the global"));
+              labelsField(kubernetes) + "[\"" + problem.field() + "\"]", problem.message()));
     }
     return out;
+  }
+
+  /** Where the body keeps its labels. Only called for a body read as exactly one document. */
+  static String labelsField(String body) {
+    return labelsField(isKubernetes(body));
+  }
+
+  private static String labelsField(boolean kubernetes) {
+    return kubernetes ? "metadata.labels" : "labels";
   }
 
   /** Only called for a body the reader already read as exactly one document. */

@@ -14,18 +14,21 @@ import io.javalin.http.Context;
 import java.util.List;
 
 /**
- * ResourceRoutes serves Kuma's resource paths: Meshes, the policies of each mesh (read and write),
- * dataplanes (read only: the global receives them from zones), and the lists across meshes.
+ * ResourceRoutes serves Kuma's resource paths: Meshes, the policies of each mesh, dataplanes and
+ * the lists across meshes. Every write passes the node's {@link Admission}; where it does not take
+ * dataplanes (the global receives them from zones), their writes answer 405.
  */
 final class ResourceRoutes {
   private final ResourceStore store;
   private final ResourceWrites writes;
   private final BodyReader body;
+  private final Admission admission;
 
-  ResourceRoutes(ResourceStore store, BodyReader body) {
+  ResourceRoutes(ResourceStore store, BodyReader body, Admission admission) {
     this.store = store;
-    this.writes = new ResourceWrites(store);
+    this.writes = new ResourceWrites(store, admission);
     this.body = body;
+    this.admission = admission;
   }
 
   void register(Javalin app, List<ResourceType> policies) {
@@ -34,15 +37,23 @@ final class ResourceRoutes {
     app.put("/meshes/{mesh}", ctx -> put(ctx, Meshes.TYPE, "", ctx.pathParam("mesh")));
     app.delete("/meshes/{mesh}", ctx -> delete(ctx, Meshes.TYPE, "", ctx.pathParam("mesh")));
     for (ResourceType type : policies) {
-      String item = "/meshes/{mesh}/" + type.collection() + "/{name}";
       readable(app, type);
-      app.put(item, ctx -> put(ctx, type, ctx.pathParam("mesh"), ctx.pathParam("name")));
-      app.delete(item, ctx -> delete(ctx, type, ctx.pathParam("mesh"), ctx.pathParam("name")));
+      writable(app, type);
     }
     readable(app, Dataplanes.TYPE);
-    String dataplane = "/meshes/{mesh}/" + Dataplanes.TYPE.collection() + "/{name}";
-    app.put(dataplane, ResourceRoutes::readOnlyDataplane);
-    app.delete(dataplane, ResourceRoutes::readOnlyDataplane);
+    if (admission.acceptsDataplanes()) {
+      writable(app, Dataplanes.TYPE);
+    } else {
+      String dataplane = "/meshes/{mesh}/" + Dataplanes.TYPE.collection() + "/{name}";
+      app.put(dataplane, ResourceRoutes::readOnlyDataplane);
+      app.delete(dataplane, ResourceRoutes::readOnlyDataplane);
+    }
+  }
+
+  private void writable(Javalin app, ResourceType type) {
+    String item = "/meshes/{mesh}/" + type.collection() + "/{name}";
+    app.put(item, ctx -> put(ctx, type, ctx.pathParam("mesh"), ctx.pathParam("name")));
+    app.delete(item, ctx -> delete(ctx, type, ctx.pathParam("mesh"), ctx.pathParam("name")));
   }
 
   private void readable(Javalin app, ResourceType type) {
@@ -81,6 +92,7 @@ final class ResourceRoutes {
   }
 
   private void put(Context ctx, ResourceType type, String mesh, String name) {
+    admission.checkPut(type, mesh, name);
     long expected = IfMatch.expectedVersion(ctx.header(IfMatch.HEADER), ApiException.WRITE_TITLE);
     WriteOutcome outcome = writes.put(type, mesh, name, body.read(ctx), expected);
     ObjectNode answer = Json.MAPPER.createObjectNode();
@@ -95,7 +107,7 @@ final class ResourceRoutes {
 
   private void delete(Context ctx, ResourceType type, String mesh, String name) {
     long expected = IfMatch.expectedVersion(ctx.header(IfMatch.HEADER), ApiException.DELETE_TITLE);
-    List<ResourceKey> removed = writes.delete(ResourceKey.of(type.name(), mesh, name), expected);
+    List<ResourceKey> removed = writes.delete(type, mesh, name, expected);
     ObjectNode answer = Json.MAPPER.createObjectNode();
     var deleted = answer.putArray("deleted");
     removed.forEach(key -> deleted.add(key.toString()));

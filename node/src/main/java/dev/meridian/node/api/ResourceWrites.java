@@ -3,6 +3,7 @@ package dev.meridian.node.api;
 import dev.meridian.common.codec.ParsedResource;
 import dev.meridian.common.codec.ResourceReader;
 import dev.meridian.common.policy.mesh.Meshes;
+import dev.meridian.common.resource.Resource;
 import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.resource.ResourceType;
 import dev.meridian.common.store.ResourceStore;
@@ -19,9 +20,11 @@ import java.util.List;
  */
 final class ResourceWrites {
   private final ResourceStore store;
+  private final Admission admission;
 
-  ResourceWrites(ResourceStore store) {
+  ResourceWrites(ResourceStore store, Admission admission) {
     this.store = store;
+    this.admission = admission;
   }
 
   WriteOutcome put(ResourceType type, String mesh, String name, String body, long expected) {
@@ -38,28 +41,37 @@ final class ResourceWrites {
                           + " documents; send exactly one resource per request")));
     }
     ParsedResource parsed = docs.get(0);
+    Resource resource = parsed.resource();
+    if (resource != null && resource.type() == type) {
+      admission.checkOwner(
+          resource, ResourceKey.of(type.name(), mesh, name), PathChecks.labelsField(body));
+    }
     ValidationResult result = parsed.validate(new StoreContext(store));
     List<Violation> errors = new ArrayList<>(result.errors());
-    if (parsed.resource() != null) {
-      errors.addAll(PathChecks.check(parsed.resource(), type, mesh, name, body));
+    if (resource != null) {
+      errors.addAll(
+          PathChecks.check(resource, type, mesh, name, body, admission.labelProblems(resource)));
     }
     if (type.meshScoped() && store.get(ResourceKey.of(Meshes.TYPE.name(), "", mesh)).isEmpty()) {
-      errors.add(
-          new Violation("mesh", "mesh \"" + mesh + "\" does not exist; create the mesh first"));
+      errors.add(new Violation("mesh", admission.missingMesh(mesh)));
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     try {
-      StoredResource stored = store.put(parsed.resource(), expected);
+      StoredResource stored = store.put(admission.stamp(resource), expected);
       return new WriteOutcome(stored, stored.version() == 1, result.warnings());
     } catch (VersionConflictException e) {
       throw conflict(ApiException.WRITE_TITLE, e);
     }
   }
 
-  /** Removes the resource (and a Mesh's resources with it); the first key is the one asked for. */
-  List<ResourceKey> delete(ResourceKey key, long expected) {
+  /**
+   * Removes the resource (and a Mesh's resources with it); the first key is the one asked for.
+   * Which stored resource the path names is the admission's choice.
+   */
+  List<ResourceKey> delete(ResourceType type, String mesh, String name, long expected) {
+    ResourceKey key = admission.deleteKey(store, type, mesh, name);
     if (store.get(key).isEmpty()) {
       throw ApiException.notFound(ApiException.DELETE_TITLE, key + " not found");
     }

@@ -7,12 +7,18 @@ import dev.meridian.common.match.SkippedPolicy;
 import dev.meridian.common.match.TrafficTraceRule;
 import dev.meridian.common.parse.Json;
 import dev.meridian.common.resource.Resource;
+import java.util.List;
+import java.util.Optional;
 
-/** RulesJson writes {@link DataplaneRules} in the shape {@code docs/http-api.md} gives. */
+/**
+ * RulesJson writes {@link DataplaneRules} in the shape {@code docs/http-api.md} gives, with {@code
+ * refused} only when the node has refusals to show (a zone).
+ */
 final class RulesJson {
   private RulesJson() {}
 
-  static ObjectNode of(Resource dataplane, String zone, DataplaneRules rules) {
+  static ObjectNode of(
+      Resource dataplane, String zone, DataplaneRules rules, Optional<List<String>> refused) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("dataplane", dataplane.mesh() + "/" + dataplane.name());
     body.put("zone", zone);
@@ -44,6 +50,7 @@ final class RulesJson {
     for (SkippedPolicy s : rules.skipped()) {
       skipped.addObject().put("type", s.type()).put("name", s.name()).put("reason", s.reason());
     }
+    refused.ifPresent(reasons -> reasons.forEach(body.putArray("refused")::add));
     return body;
   }
 }

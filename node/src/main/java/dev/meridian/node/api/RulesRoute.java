@@ -6,7 +6,6 @@ import dev.meridian.common.match.MeshPolicies;
 import dev.meridian.common.policy.mesh.Meshes;
 import dev.meridian.common.policy.meshtrace.MeshTraces;
 import dev.meridian.common.policy.traffictrace.TrafficTraces;
-import dev.meridian.common.resource.Labels;
 import dev.meridian.common.resource.Resource;
 import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.ResourceStore;
@@ -18,13 +17,16 @@ import java.util.List;
 
 /**
  * RulesRoute answers {@code _rules}: what applies to a stored dataplane and why, computed from the
- * store as its zone would compute it (the dataplane in its zone, the mesh and the mesh's policies).
+ * store as its zone would compute it (the dataplane in its zone, the mesh and the mesh's policies),
+ * with the zone's locality-guard refusals where the role has them.
  */
 final class RulesRoute {
   private final ResourceStore store;
+  private final ApiRole role;
 
-  RulesRoute(ResourceStore store) {
+  RulesRoute(ResourceStore store, ApiRole role) {
     this.store = store;
+    this.role = role;
   }
 
   void register(Javalin app) {
@@ -41,7 +43,7 @@ final class RulesRoute {
                 ctx.pathParam("name"),
                 ctx.queryParam(Lookup.ZONE_PARAM))
             .resource();
-    String zone = dataplane.label(Labels.ZONE);
+    String zone = role.zoneOf(dataplane);
     Resource meshResource =
         store
             .get(ResourceKey.of(Meshes.TYPE.name(), "", mesh))
@@ -53,6 +55,7 @@ final class RulesRoute {
     }
     DataplaneRules rules =
         MeshPolicies.of(meshResource, policies).rules(Dataplanes.inZone(dataplane, zone), zone);
-    Responses.send(ctx, 200, RulesJson.of(dataplane, zone, rules));
+    Responses.send(
+        ctx, 200, RulesJson.of(dataplane, zone, rules, role.refusals(mesh, dataplane.name())));
   }
 }

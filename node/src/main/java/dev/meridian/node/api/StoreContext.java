@@ -7,7 +7,7 @@ import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoredResource;
 import java.util.Optional;
 
-/** StoreContext lets validators see the global's own resources, e.g. a policy's Mesh. */
+/** StoreContext lets validators see the node's stored resources, e.g. a policy's Mesh. */
 record StoreContext(ResourceStore store) implements ValidationContext {
   @Override
   public Optional<Resource> find(String type, String mesh, String name) {

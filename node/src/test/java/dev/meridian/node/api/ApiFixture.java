@@ -24,15 +24,26 @@ final class ApiFixture implements AutoCloseable {
   private final ApiServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 
+  /** The global's API, with a zone view over {@link #zones}. */
   ApiFixture() {
-    this(null);
+    this((ZoneView) null);
   }
 
-  /** With {@code zoneView}, or null for one over {@link #zones}. */
+  /** The global's API with {@code zoneView}, or null for one over {@link #zones}. */
   ApiFixture(ZoneView zoneView) {
     ZoneView view = zoneView != null ? zoneView : () -> List.copyOf(zones);
-    server = new ApiServer(store, view, BODY_LIMIT, new SimpleMeterRegistry());
-    server.start("127.0.0.1", 0);
+    server = start(ApiRole.global(view));
+  }
+
+  /** The API in {@code role}. */
+  ApiFixture(ApiRole role) {
+    server = start(role);
+  }
+
+  private ApiServer start(ApiRole role) {
+    ApiServer api = new ApiServer(store, role, BODY_LIMIT, new SimpleMeterRegistry());
+    api.start("127.0.0.1", 0);
+    return api;
   }
 
   String base() {
