@@ -86,7 +86,7 @@ public final class KdsClient implements AutoCloseable {
     this.backoff = backoff;
   }
 
-  private static ManagedChannel channel(HostPort global) {
+  static ManagedChannel channel(HostPort global) {
     return NettyChannelBuilder.forAddress(global.host(), global.port())
         .usePlaintext()
         .keepAliveTime(30, TimeUnit.SECONDS)
@@ -211,7 +211,9 @@ public final class KdsClient implements AutoCloseable {
             + " serving)",
         zone,
         stream,
-        status,
+        status.getDescription() == null
+            ? status.getCode()
+            : status.getCode() + ": " + status.getDescription(),
         delay.toMillis());
     retry =
         executor.schedule(
