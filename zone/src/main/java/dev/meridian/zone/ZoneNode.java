@@ -51,10 +51,10 @@ public final class ZoneNode implements AutoCloseable {
     diagnostics = new DiagnosticsServer(meters.registry(), this::isReady);
     diagnostics.start(config.bindAddress(), config.diagnosticsPort());
     started.add(diagnostics);
-    running = true;
     startKds();
     startXdsServer();
     startZoneApi();
+    running = true;
     LOG.info("diagnostics listening on {} (/metrics, /ready, /health)", url(diagnostics.port()));
   }
 
