@@ -15,10 +15,10 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,13 +74,18 @@ public final class KdsClient implements AutoCloseable {
     this.stub = KdsGrpc.newStub(channel);
     this.store = store;
     this.meters = new KdsMeters(registry);
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor owner =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "meridian-kds-client-" + zone);
               t.setDaemon(true);
               return t;
             });
+    // A pending retry must not hold up close(): cancelled or delayed tasks are dropped at shutdown.
+    owner.setRemoveOnCancelPolicy(true);
+    owner.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.executor = owner;
     this.applier = new PushApplier(store);
     this.uploads = new UploadQueue(zone);
     this.backoff = backoff;
