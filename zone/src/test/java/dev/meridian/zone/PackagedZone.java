@@ -74,14 +74,16 @@ final class PackagedZone implements AutoCloseable {
   }
 
   double metric(String sample) throws IOException, InterruptedException {
-    String text =
-        HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + diagnosticsPort + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    return Metrics.sample(text, sample);
+    return Metrics.sample(scrape(), sample);
+  }
+
+  /** The text of {@code GET /metrics}. */
+  String scrape() throws IOException, InterruptedException {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + diagnosticsPort + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** SIGTERM, and waits for a graceful stop; returns the exit code. */

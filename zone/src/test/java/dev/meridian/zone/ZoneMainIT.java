@@ -3,10 +3,12 @@ package dev.meridian.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,8 @@ class ZoneMainIT {
           .untilAsserted(
               () -> assertThat(global.get("/zones/east").body()).contains("\"online\":true"));
       assertThat(zone.metric("kds_connected")).isEqualTo(1);
+      assertThat(zone.metric("kds_acks_sent_total")).isPositive();
+      promtoolFindsNoProblem(zone.scrape(), dir);
 
       global.kill();
       // 143: the JVM's exit code after SIGTERM, once the shutdown hook has run
@@ -54,6 +58,29 @@ class ZoneMainIT {
       await().atMost(TIMEOUT).until(() -> empty.status("/health") == 200);
       assertThat(empty.status("/ready")).isEqualTo(503);
     }
+  }
+
+  /** Every meter has help text and a conventional name: {@code promtool check metrics} is clean. */
+  private static void promtoolFindsNoProblem(String scrape, Path dir) throws Exception {
+    Optional<Path> promtool = Promtool.find();
+    if (Promtool.required()) {
+      assertThat(promtool)
+          .as("promtool on the PATH (" + Promtool.REQUIRE + "=1): apt-get install prometheus")
+          .isPresent();
+    }
+    if (promtool.isEmpty()) {
+      return; // reported by the global's diagnostics IT, which uses assumeTrue for the same tool
+    }
+    Path file = dir.resolve("scrape.txt");
+    Files.writeString(file, scrape);
+    Process check =
+        new ProcessBuilder(List.of(promtool.get().toString(), "check", "metrics"))
+            .redirectInput(file.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(output).isZero();
   }
 
   @Test

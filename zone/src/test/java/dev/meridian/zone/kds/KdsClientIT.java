@@ -126,6 +126,21 @@ class KdsClientIT {
                     .contains("\"kuma.io/origin\":\"zone\""));
     assertThat(registry.get("kds.uploads").counter().count()).isGreaterThanOrEqualTo(2);
 
+    store.put(
+        ResourceReader.read(
+                trace("local", "http://zipkin.up:9411/api/v2/spans")
+                    + "labels: {kuma.io/origin: zone, kuma.io/zone: up}\n")
+            .get(0)
+            .resource(),
+        ResourceStore.ANY);
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(global.get("/meshes/default/meshtraces").body())
+                    .contains("\"local\"")
+                    .contains("\"kuma.io/zone\":\"up\""));
+
     store.delete(ResourceKey.of("Dataplane", "default", "web-1"), ResourceStore.ANY);
 
     await()
