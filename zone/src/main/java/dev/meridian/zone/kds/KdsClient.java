@@ -1,6 +1,5 @@
 package dev.meridian.zone.kds;
 
-import dev.meridian.common.store.Change;
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.proto.kds.v1.GlobalPush;
 import dev.meridian.proto.kds.v1.Hello;
@@ -16,7 +15,6 @@ import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +23,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * KdsClient is the zone's end of KDS: it dials the global, declares what the local store holds,
- * applies every push to the local store and answers it, and uploads the zone's inventory (in full
- * on every connect, then deltas). When a stream fails both are dropped and reopened after a {@link
- * Backoff}; meanwhile the local store keeps serving what it has.
+ * applies every push to the local store and answers it ({@link PushApplier}), and uploads the
+ * zone's inventory ({@link Uploader}). When a stream fails both are dropped and reopened after a
+ * {@link Backoff}; meanwhile the local store keeps serving what it has.
  *
  * <p>Threads: every field below {@code executor} is owned by {@code executor}, a single-threaded
- * scheduler that this client owns. gRPC callbacks, the store's change listener and reconnect timers
- * only submit tasks to it; a task of a stream generation that is no longer current is dropped. The
- * store listener runs on the writer's thread and never blocks it.
+ * scheduler this client owns ({@code meridian-kds-client-<zone>}). gRPC callbacks ({@link Relay}),
+ * the store's change listener and retry timers only submit tasks to it; a task of a stream
+ * generation that is no longer current is dropped. The store listener runs on the writer's thread
+ * and never blocks it.
  */
 public final class KdsClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KdsClient.class);
@@ -42,19 +41,16 @@ public final class KdsClient implements AutoCloseable {
   private final KdsGrpc.KdsStub stub;
   private final ResourceStore store;
   private final KdsMeters meters;
-  private final ScheduledExecutorService executor;
   private volatile boolean connected;
   private volatile boolean synced;
-  private ResourceStore.Subscription subscription;
+  private final ScheduledThreadPoolExecutor executor;
 
   private final PushApplier applier;
-  private final UploadQueue uploads;
+  private final Uploader uploader;
   private final Backoff backoff;
+  private ResourceStore.Subscription subscription;
   private long generation;
   private StreamObserver<ZoneRequest> config;
-  private StreamObserver<ZoneUpload> upload;
-  private String uploadInFlight;
-  private long nonces;
   private ScheduledFuture<?> retry;
   private boolean closed;
 
@@ -74,7 +70,7 @@ public final class KdsClient implements AutoCloseable {
     this.stub = KdsGrpc.newStub(channel);
     this.store = store;
     this.meters = new KdsMeters(registry);
-    ScheduledThreadPoolExecutor owner =
+    this.executor =
         new ScheduledThreadPoolExecutor(
             1,
             r -> {
@@ -83,11 +79,10 @@ public final class KdsClient implements AutoCloseable {
               return t;
             });
     // A pending retry must not hold up close(): cancelled or delayed tasks are dropped at shutdown.
-    owner.setRemoveOnCancelPolicy(true);
-    owner.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    this.executor = owner;
+    executor.setRemoveOnCancelPolicy(true);
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.applier = new PushApplier(store);
-    this.uploads = new UploadQueue(zone);
+    this.uploader = new Uploader(zone, meters);
     this.backoff = backoff;
   }
 
@@ -103,7 +98,9 @@ public final class KdsClient implements AutoCloseable {
   public void start() {
     run(
         () -> {
-          subscription = store.subscribe(store.revision(), this::onLocalChange);
+          // On the writer's thread: only hand the change on.
+          subscription =
+              store.subscribe(store.revision(), change -> run(() -> uploader.changed(change)));
           connect();
         });
   }
@@ -118,15 +115,6 @@ public final class KdsClient implements AutoCloseable {
     return connected;
   }
 
-  /** The store listener: on the writer's thread, so it only hands the change on. */
-  private void onLocalChange(Change change) {
-    run(
-        () -> {
-          uploads.offer(change);
-          sendDelta();
-        });
-  }
-
   private void connect() {
     if (closed) {
       return;
@@ -134,12 +122,13 @@ public final class KdsClient implements AutoCloseable {
     long gen = ++generation;
     // The channel backs off on its own after refused connections; ours decides when to retry.
     channel.resetConnectBackoff();
-    config = stub.globalToZone(new ConfigObserver(gen));
+    config = stub.globalToZone(new Relay<>(gen, this::run, new ConfigSink()));
     Hello hello = Hello.newBuilder().setZone(zone).addAllHeld(applier.held()).build();
     config.onNext(ZoneRequest.newBuilder().setHello(hello).build());
-    upload = stub.zoneToGlobal(new UploadObserver(gen));
-    uploadInFlight = null;
-    send(uploads.full(store.snapshot()));
+    StreamObserver<ZoneUpload> upload =
+        stub.zoneToGlobal(new Relay<>(gen, this::run, new UploadSink()));
+    // Taken after the subscription: a change it misses is queued behind this task.
+    uploader.open(upload, store.snapshot());
     LOG.info("zone {}: dialled the global, holding {} resources", zone, hello.getHeldCount());
   }
 
@@ -163,40 +152,6 @@ public final class KdsClient implements AutoCloseable {
       meters.synced(push.getRevision());
       synced = true;
     }
-  }
-
-  private void onUploadAck(UploadAck ack) {
-    if (!ack.getNonce().equals(uploadInFlight)) {
-      LOG.warn("zone {}: ack of unknown upload \"{}\"; ignored", zone, ack.getNonce());
-      return;
-    }
-    uploadInFlight = null;
-    ack.getRejectedList()
-        .forEach(
-            r ->
-                LOG.warn(
-                    "zone {}: the global rejected {}: {}",
-                    zone,
-                    Wire.describe(r.getId()),
-                    r.getViolationsList()));
-    sendDelta();
-  }
-
-  /** Sends the pending changes when connected and no upload awaits its ack. */
-  private void sendDelta() {
-    if (upload == null || uploadInFlight != null) {
-      return;
-    }
-    ZoneUpload.Builder delta = uploads.delta();
-    if (delta != null) {
-      send(delta);
-    }
-  }
-
-  private void send(ZoneUpload.Builder builder) {
-    uploadInFlight = Long.toString(++nonces);
-    upload.onNext(builder.setNonce(uploadInFlight).build());
-    meters.uploads.increment();
   }
 
   /** A stream of generation {@code gen} ended: drop both and retry after the backoff. */
@@ -231,21 +186,28 @@ public final class KdsClient implements AutoCloseable {
   }
 
   private void cancelStreams(String why) {
-    Status cancelled = Status.CANCELLED.withDescription(why);
+    RuntimeException cancelled = Status.CANCELLED.withDescription(why).asRuntimeException();
     if (config != null) {
-      config.onError(cancelled.asRuntimeException());
+      config.onError(cancelled);
+      config = null;
     }
+    StreamObserver<ZoneUpload> upload = uploader.detach();
     if (upload != null) {
-      upload.onError(cancelled.asRuntimeException());
+      upload.onError(cancelled);
     }
-    config = null;
-    upload = null;
-    uploadInFlight = null;
   }
 
   private void run(Runnable task) {
     try {
-      executor.execute(task);
+      executor.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              // The executor would keep it in a future nobody reads; say it instead.
+              LOG.error("zone {}: KDS client task failed", zone, e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       LOG.debug("KDS client task dropped after close", e);
     }
@@ -278,61 +240,41 @@ public final class KdsClient implements AutoCloseable {
     meters.connected(false);
   }
 
-  /** ConfigObserver hands one generation's pushes to the executor. */
-  private final class ConfigObserver implements StreamObserver<GlobalPush> {
-    private final long gen;
-
-    ConfigObserver(long gen) {
-      this.gen = gen;
+  /** Pushes of the current generation are applied and answered. */
+  private final class ConfigSink implements Relay.Sink<GlobalPush> {
+    @Override
+    public void message(long gen, GlobalPush push) {
+      if (gen != generation || closed) {
+        return;
+      }
+      try {
+        onPush(push);
+      } catch (RuntimeException e) {
+        // Unanswered, the push would stall the stream: drop it, and declare what the store
+        // really holds on the next connect.
+        LOG.error("zone {}: applying push {} failed", zone, push.getNonce(), e);
+        streamEnded(gen, "config", Status.INTERNAL.withDescription(e.toString()));
+      }
     }
 
     @Override
-    public void onNext(GlobalPush push) {
-      run(
-          () -> {
-            if (gen == generation && !closed) {
-              onPush(push);
-            }
-          });
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      run(() -> streamEnded(gen, "config", Status.fromThrowable(t)));
-    }
-
-    @Override
-    public void onCompleted() {
-      run(() -> streamEnded(gen, "config", Status.OK.withDescription("closed by the global")));
+    public void ended(long gen, Status status) {
+      streamEnded(gen, "config", status);
     }
   }
 
-  /** UploadObserver hands one generation's upload acks to the executor. */
-  private final class UploadObserver implements StreamObserver<UploadAck> {
-    private final long gen;
-
-    UploadObserver(long gen) {
-      this.gen = gen;
+  /** Upload acks of the current generation let the next delta go. */
+  private final class UploadSink implements Relay.Sink<UploadAck> {
+    @Override
+    public void message(long gen, UploadAck ack) {
+      if (gen == generation && !closed) {
+        uploader.acked(ack);
+      }
     }
 
     @Override
-    public void onNext(UploadAck ack) {
-      run(
-          () -> {
-            if (gen == generation && !closed) {
-              onUploadAck(ack);
-            }
-          });
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      run(() -> streamEnded(gen, "upload", Status.fromThrowable(t)));
-    }
-
-    @Override
-    public void onCompleted() {
-      run(() -> streamEnded(gen, "upload", Status.OK.withDescription("closed by the global")));
+    public void ended(long gen, Status status) {
+      streamEnded(gen, "upload", status);
     }
   }
 }
