@@ -1,0 +1,107 @@
+package dev.meridian.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PackagedZone runs {@code target/meridian-zone.jar} (system property {@code meridian.zone.jar}) as
+ * {@code bin/meridian-zone} does, on free ports of 127.0.0.1 with its own data dir, and reads its
+ * diagnostics. It can be stopped (SIGTERM) and started again on the same ports and data.
+ */
+final class PackagedZone implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Path dir;
+  private final Map<String, String> env;
+  private final int diagnosticsPort;
+  private Process process;
+  private int starts;
+
+  PackagedZone(Path dir, String zone, int globalKdsPort) throws IOException {
+    this.dir = dir;
+    this.diagnosticsPort = PackagedGlobal.freePort();
+    this.env =
+        Map.of(
+            "MERIDIAN_ZONE_NAME", zone,
+            "MERIDIAN_GLOBAL_ADDRESS", "127.0.0.1:" + globalKdsPort,
+            "MERIDIAN_API_PORT", Integer.toString(PackagedGlobal.freePort()),
+            "MERIDIAN_XDS_PORT", Integer.toString(PackagedGlobal.freePort()),
+            "MERIDIAN_DIAGNOSTICS_PORT", Integer.toString(diagnosticsPort),
+            "MERIDIAN_DATA_DIR", dir.resolve("data").toString());
+  }
+
+  /** Starts the process on the same ports and data dir; {@link #status} tells when it serves. */
+  void start() throws IOException {
+    String jar = System.getProperty("meridian.zone.jar");
+    assertThat(Path.of(jar)).as("the zone's jar, built in the package phase").exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(java, "-jar", jar))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("zone-" + ++starts + ".log").toFile());
+    builder.environment().putAll(env);
+    process = builder.start();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The status of {@code GET path} on the diagnostics port; -1 while nothing listens. */
+  int status(String path) throws InterruptedException {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + diagnosticsPort + path))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  double metric(String sample) throws IOException, InterruptedException {
+    return Metrics.sample(scrape(), sample);
+  }
+
+  /** The text of {@code GET /metrics}. */
+  String scrape() throws IOException, InterruptedException {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + diagnosticsPort + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** SIGTERM, and waits for a graceful stop; returns the exit code. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("zone stopped").isTrue();
+    return process.exitValue();
+  }
+
+  String log() throws IOException {
+    return Files.readString(dir.resolve("zone-" + starts + ".log"));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
