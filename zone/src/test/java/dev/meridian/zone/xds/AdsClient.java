@@ -27,6 +27,7 @@ final class AdsClient implements AutoCloseable {
   static final String EDS = Resources.V3.ENDPOINT_TYPE_URL;
 
   private final Node node;
+  private volatile Throwable error;
   private final ManagedChannel channel;
   private final StreamObserver<DiscoveryRequest> requests;
   private final Map<String, BlockingQueue<DiscoveryResponse>> responses = new ConcurrentHashMap<>();
@@ -50,7 +51,9 @@ final class AdsClient implements AutoCloseable {
                   }
 
                   @Override
-                  public void onError(Throwable t) {}
+                  public void onError(Throwable t) {
+                    error = t;
+                  }
 
                   @Override
                   public void onCompleted() {}
@@ -83,6 +86,11 @@ final class AdsClient implements AutoCloseable {
   /** Responses received and not taken yet, of any type. */
   int unread() {
     return responses.values().stream().mapToInt(BlockingQueue::size).sum();
+  }
+
+  /** How the server ended the stream, or null while it is open. */
+  Throwable error() {
+    return error;
   }
 
   /** Rejects {@code response}, as a proxy that cannot apply it does. */

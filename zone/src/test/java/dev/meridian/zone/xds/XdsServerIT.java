@@ -182,6 +182,7 @@ class XdsServerIT {
     AdsClient client = new AdsClient(server.port(), node);
     try {
       assertThat(Fixtures.names(listeners(client.next(LDS)))).contains("backend");
+      assertThat(meters.get("xds.streams.active").gauge().value()).isEqualTo(1.0);
       assertThat(store.get(key).orElseThrow().resource().labels())
           .containsEntry(Labels.ORIGIN, Labels.ORIGIN_ZONE)
           .containsEntry(Labels.ZONE, "east");
@@ -190,12 +191,60 @@ class XdsServerIT {
     }
 
     await().until(() -> scheduler.pending() == 1);
+    assertThat(meters.get("xds.streams.active").gauge().value()).isZero();
     scheduler.advance(GRACE.minusSeconds(1));
     assertThat(scheduler.pending()).isEqualTo(1);
     assertThat(store.get(key)).isPresent();
 
     scheduler.advance(Duration.ofSeconds(1));
     await().until(() -> store.get(key).isEmpty() && server.served("default", "meta-1").isEmpty());
+  }
+
+  @Test
+  void aReconnectWithinTheGracePeriodKeepsTheDataplane() throws Exception {
+    start(Set.of());
+    Node node = metadataNode("default.meta-2", "meta-2");
+    ResourceKey key = new ResourceKey("Dataplane", "default", "meta-2", "east");
+    try (AdsClient first = new AdsClient(server.port(), node)) {
+      first.next(LDS);
+    }
+    await().until(() -> scheduler.pending() == 1);
+    try (AdsClient second = new AdsClient(server.port(), node)) {
+      second.next(LDS);
+      await().until(() -> scheduler.pending() == 0);
+      scheduler.advance(GRACE.plusSeconds(1));
+      assertThat(store.get(key)).isPresent();
+    }
+  }
+
+  @Test
+  void refusesAStreamWhoseMetadataDataplaneIsInvalid() throws Exception {
+    start(Set.of());
+    try (AdsClient client = new AdsClient(server.port(), metadataNode("default.meta-3", "other"))) {
+      await().until(() -> client.error() != null);
+      assertThat(io.grpc.Status.fromThrowable(client.error()).getCode())
+          .isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+      assertThat(client.error())
+          .hasMessageContaining(
+              "holds Dataplane default/other (expected: Dataplane default/meta-3");
+    }
+    assertThat(store.get(new ResourceKey("Dataplane", "default", "other", "east"))).isEmpty();
+    await().until(() -> meters.get("xds.streams.active").gauge().value() == 0);
+  }
+
+  private static Node metadataNode(String id, String name) {
+    String json =
+        """
+        {"type": "Dataplane", "mesh": "default", "name": "%s",
+         "networking": {"address": "10.0.0.8",
+           "inbound": [{"port": 8080, "tags": {"kuma.io/service": "meta"}}]}}
+        """
+            .formatted(name);
+    return node(id).toBuilder()
+        .setMetadata(
+            Struct.newBuilder()
+                .putFields(MetadataDataplane.KEY, Value.newBuilder().setStringValue(json).build()))
+        .build();
   }
 
   @Test
