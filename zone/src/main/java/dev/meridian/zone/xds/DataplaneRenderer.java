@@ -60,9 +60,10 @@ final class DataplaneRenderer {
       List<Listener> listeners = new ArrayList<>(base.listeners());
       listeners.addAll(ApiListeners.of(inputs.dataplane()));
       XdsResources xds = new XdsResources(listeners, base.clusters(), base.endpoints());
+      Map<String, String> versions = Snapshots.versions(xds);
       ServedDataplane served =
-          new ServedDataplane(inputs.rules(), xds, decision.refusals(), Snapshots.versions(xds));
-      cache.setSnapshot(nodeId, Snapshots.of(xds));
+          new ServedDataplane(inputs.rules(), xds, decision.refusals(), versions);
+      cache.setSnapshot(nodeId, Snapshots.of(xds, versions));
       lastInputs.put(nodeId, inputs);
       for (String refusal : decision.refusals()) {
         metrics.localityRefusal(inputs.dataplane().mesh());

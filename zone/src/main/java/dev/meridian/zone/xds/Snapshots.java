@@ -21,20 +21,23 @@ import java.util.Map;
  * did not change is not sent again, whatever else changed.
  */
 final class Snapshots {
+  private static final String EMPTY = hash(List.of());
+
   private Snapshots() {}
 
-  static Snapshot of(XdsResources xds) {
+  /** The snapshot of {@code xds}, with the versions {@link #versions} computed for it. */
+  static Snapshot of(XdsResources xds, Map<String, String> versions) {
     return Snapshot.create(
         xds.clusters(),
-        hash(xds.clusters()),
+        versions.get(Resources.V3.CLUSTER_TYPE_URL),
         xds.endpoints(),
-        hash(xds.endpoints()),
+        versions.get(Resources.V3.ENDPOINT_TYPE_URL),
         xds.listeners(),
-        hash(xds.listeners()),
+        versions.get(Resources.V3.LISTENER_TYPE_URL),
         List.of(),
-        hash(List.of()),
+        EMPTY,
         List.of(),
-        hash(List.of()));
+        EMPTY);
   }
 
   /** The version of each type, by type URL. */
