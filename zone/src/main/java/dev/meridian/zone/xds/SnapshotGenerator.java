@@ -11,6 +11,7 @@ import dev.meridian.common.store.Change;
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoredResource;
 import dev.meridian.common.xds.EndpointIndex;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ final class SnapshotGenerator implements AutoCloseable {
 
   private void drain() {
     ChangeSet changes = new ChangeSet();
-    List<Pending> batch = new java.util.ArrayList<>();
+    List<Pending> batch = new ArrayList<>();
     for (Pending p = pending.poll(); p != null; p = pending.poll()) {
       batch.add(p);
       StoredResource stored = p.change().stored();

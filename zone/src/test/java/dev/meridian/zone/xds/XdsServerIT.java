@@ -15,11 +15,18 @@ import static org.awaitility.Awaitility.await;
 import com.google.protobuf.Any;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.meridian.common.dataplane.Dataplanes;
 import dev.meridian.common.match.DataplaneRules;
+import dev.meridian.common.match.MeshPolicies;
+import dev.meridian.common.policy.mesh.Meshes;
 import dev.meridian.common.resource.Labels;
+import dev.meridian.common.resource.Resource;
 import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.common.store.ResourceStore;
+import dev.meridian.common.store.StoredResource;
+import dev.meridian.common.xds.EndpointIndex;
+import dev.meridian.common.xds.ProxyGenerator;
 import dev.meridian.common.xds.XdsResources;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Node;
@@ -75,17 +82,25 @@ class XdsServerIT {
     start(Set.of());
     try (AdsClient client = new AdsClient(server.port(), node("default.web-1"))) {
       List<Listener> first = listeners(client.next(LDS));
-      XdsResources served = server.current("default", "web-1").orElseThrow();
-      assertThat(first).containsExactlyInAnyOrderElementsOf(served.listeners());
+      XdsResources rendered = rendered("web-1");
+      assertThat(first.stream().filter(l -> !l.hasApiListener()))
+          .containsExactlyInAnyOrderElementsOf(rendered.listeners());
+      assertThat(first.stream().filter(Listener::hasApiListener))
+          .containsExactly(ApiListeners.listener("backend"));
       assertThat(unpack(client.next(CDS), Cluster.class))
-          .containsExactlyInAnyOrderElementsOf(served.clusters());
+          .containsExactlyInAnyOrderElementsOf(rendered.clusters());
       assertThat(unpack(client.next(EDS), ClusterLoadAssignment.class))
-          .containsExactlyInAnyOrderElementsOf(served.endpoints());
+          .containsExactlyInAnyOrderElementsOf(rendered.endpoints());
+      assertThat(first)
+          .containsExactlyInAnyOrderElementsOf(
+              server.current("default", "web-1").orElseThrow().listeners());
       assertThat(hcm(named(first, "inbound:10.0.0.1:8080")).orElseThrow().hasTracing()).isFalse();
 
       put(store, meshTrace("all", MESH_WIDE, "http://zipkin.east:9411/api/v2/spans"));
 
       List<Listener> traced = listeners(client.next(LDS));
+      assertThat(traced.stream().filter(l -> !l.hasApiListener()))
+          .containsExactlyInAnyOrderElementsOf(rendered("web-1").listeners());
       assertThat(hcm(named(traced, "inbound:10.0.0.1:8080")).orElseThrow().getTracing())
           .satisfies(t -> assertThat(t.getProvider().getName()).contains("zipkin"));
       assertThat(traced)
@@ -280,6 +295,21 @@ class XdsServerIT {
                 .hasTracing())
         .isTrue();
     assertThat(refusals.count()).isEqualTo(3.0);
+  }
+
+  /** What ProxyGenerator renders for {@code name} from the store as it is now, in zone east. */
+  private XdsResources rendered(String name) {
+    List<Resource> all =
+        store.snapshot().resources().stream().map(StoredResource::resource).toList();
+    Resource mesh = all.stream().filter(r -> r.type() == Meshes.TYPE).findFirst().orElseThrow();
+    List<Resource> dataplanes =
+        all.stream()
+            .filter(r -> r.type() == Dataplanes.TYPE)
+            .map(r -> Dataplanes.inZone(r, "east"))
+            .toList();
+    Resource dp = dataplanes.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    DataplaneRules rules = MeshPolicies.of(mesh, all).rules(dp, "east");
+    return ProxyGenerator.generate(dp, "east", rules, EndpointIndex.of(dataplanes));
   }
 
   private ServedDataplane served(String name) {
