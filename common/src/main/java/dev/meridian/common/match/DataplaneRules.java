@@ -28,6 +28,15 @@ public record DataplaneRules(
         : Source.NONE;
   }
 
+  /**
+   * The same rules with tracing taken away (source {@link Source#NONE}) and the policies that
+   * selected the dataplane kept, so that {@code _rules} still explains them. A zone uses it when it
+   * refuses to send a dataplane's traces to a collector outside the zone.
+   */
+  public DataplaneRules withoutTracing() {
+    return new DataplaneRules(meshTraces, null, null, skipped);
+  }
+
   /** Where tracing comes from. */
   public enum Source {
     MESH_TRACE,

@@ -1,5 +1,6 @@
 package dev.meridian.common.xds;
 
+import com.google.protobuf.UInt32Value;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
@@ -30,7 +31,10 @@ final class LoadAssignments {
   static ClusterLoadAssignment of(String service, List<EndpointIndex.Endpoint> endpoints) {
     ClusterLoadAssignment.Builder cla = ClusterLoadAssignment.newBuilder().setClusterName(service);
     if (!endpoints.isEmpty()) {
-      LocalityLbEndpoints.Builder locality = LocalityLbEndpoints.newBuilder();
+      // Weight 1: grpc-java's xDS client drops a locality without a weight (Envoy ignores it
+      // unless locality-weighted balancing is on), so the locality must carry one.
+      LocalityLbEndpoints.Builder locality =
+          LocalityLbEndpoints.newBuilder().setLoadBalancingWeight(UInt32Value.of(1));
       endpoints.forEach(e -> locality.addLbEndpoints(lbEndpoint(e.address(), e.port())));
       cla.addEndpoints(locality);
     }

@@ -1,0 +1,86 @@
+package dev.meridian.zone.xds;
+
+import dev.meridian.common.match.DataplaneRules;
+import dev.meridian.common.resource.Resource;
+import dev.meridian.common.xds.EndpointIndex;
+import dev.meridian.common.xds.ProxyGenerator;
+import dev.meridian.common.xds.XdsResources;
+import io.envoyproxy.controlplane.cache.v3.SimpleCache;
+import io.envoyproxy.envoy.config.listener.v3.Listener;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DataplaneRenderer renders one dataplane and sets its snapshot, unless the inputs of its last
+ * rendering are unchanged (then nothing is generated and no version moves). Called only from the
+ * generator's executor, which confines {@code lastInputs}.
+ */
+final class DataplaneRenderer {
+  private static final Logger LOG = LoggerFactory.getLogger(DataplaneRenderer.class);
+
+  private final String zone;
+  private final LocalityGuard guard;
+  private final SimpleCache<String> cache;
+  private final XdsMetrics metrics;
+  private final Map<String, Inputs> lastInputs = new HashMap<>();
+
+  /**
+   * Inputs is all a dataplane's resources depend on: itself (in its zone), its rules and the
+   * endpoints of its outbound services.
+   */
+  record Inputs(
+      Resource dataplane,
+      DataplaneRules rules,
+      Map<String, List<EndpointIndex.Endpoint>> outboundEndpoints) {}
+
+  DataplaneRenderer(
+      String zone, LocalityGuard guard, SimpleCache<String> cache, XdsMetrics metrics) {
+    this.zone = zone;
+    this.guard = guard;
+    this.cache = cache;
+    this.metrics = metrics;
+  }
+
+  /** The new served state, or empty when the inputs are unchanged or generation failed. */
+  Optional<ServedDataplane> render(String nodeId, Inputs inputs, EndpointIndex endpoints) {
+    if (inputs.equals(lastInputs.get(nodeId))) {
+      return Optional.empty();
+    }
+    Timer.Sample sample = Timer.start();
+    try {
+      LocalityGuard.Decision decision = guard.check(inputs.rules());
+      XdsResources base =
+          ProxyGenerator.generate(inputs.dataplane(), zone, decision.rendered(), endpoints);
+      List<Listener> listeners = new ArrayList<>(base.listeners());
+      listeners.addAll(ApiListeners.of(inputs.dataplane()));
+      XdsResources xds = new XdsResources(listeners, base.clusters(), base.endpoints());
+      Map<String, String> versions = Snapshots.versions(xds);
+      ServedDataplane served =
+          new ServedDataplane(inputs.rules(), xds, decision.refusals(), versions);
+      cache.setSnapshot(nodeId, Snapshots.of(xds, versions));
+      lastInputs.put(nodeId, inputs);
+      for (String refusal : decision.refusals()) {
+        metrics.localityRefusal(inputs.dataplane().mesh());
+        LOG.warn("Dataplane {}: {}", nodeId, refusal);
+      }
+      return Optional.of(served);
+    } catch (RuntimeException e) {
+      metrics.generationErrors.increment();
+      LOG.error("Dataplane {}: generating its xDS resources failed; it keeps its last", nodeId, e);
+      return Optional.empty();
+    } finally {
+      sample.stop(metrics.generation);
+    }
+  }
+
+  void remove(String nodeId) {
+    lastInputs.remove(nodeId);
+    cache.clearSnapshot(nodeId);
+  }
+}
