@@ -1,23 +1,33 @@
 package dev.meridian.zone;
 
 import dev.meridian.common.store.ResourceStore;
+import dev.meridian.common.xds.XdsResources;
+import dev.meridian.node.api.ApiRole;
+import dev.meridian.node.api.ApiServer;
+import dev.meridian.node.api.ServedView;
 import dev.meridian.node.diagnostics.DiagnosticsServer;
 import dev.meridian.node.diagnostics.NodeMeters;
 import dev.meridian.node.diagnostics.TimedResourceStore;
 import dev.meridian.zone.config.ZoneConfig;
 import dev.meridian.zone.kds.KdsClient;
+import dev.meridian.zone.xds.ServedDataplane;
+import dev.meridian.zone.xds.XdsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * ZoneNode wires a running zone over the local store it is given: diagnostics first, then the KDS
- * client, then the integration points for the xDS server and the zone HTTP API. {@code /ready}
- * answers 200 once the node serves a configuration: the local copy it loaded from disk was not
- * empty, or a first sync with the global completed. {@link #close()} undoes the start in reverse
- * order and closes the store last. Start and close run on one thread (main, then the shutdown
- * hook); readiness is read by the diagnostics threads.
+ * client, then the xDS server, then the zone HTTP API. {@code /ready} answers 200 once the node
+ * serves a configuration: the local copy it loaded from disk was not empty, or a first sync with
+ * the global completed. {@link #close()} undoes the start in reverse order and closes the store
+ * last. Start and close run on one thread (main, then the shutdown hook); readiness is read by the
+ * diagnostics threads.
  */
 public final class ZoneNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ZoneNode.class);
@@ -30,6 +40,8 @@ public final class ZoneNode implements AutoCloseable {
   private volatile boolean loadedCopy;
   private volatile KdsClient kds;
   private DiagnosticsServer diagnostics;
+  private XdsServer xds;
+  private ApiServer api;
 
   /** The node owns {@code store} from now on and closes it in {@link #close()}. */
   public ZoneNode(ZoneConfig config, ResourceStore store) {
@@ -67,26 +79,72 @@ public final class ZoneNode implements AutoCloseable {
     LOG.info("KDS: dialling the global at {}", config.globalAddress());
   }
 
-  /**
-   * Integration point for {@code dev.meridian.zone.xds.XdsServer} on {@link ZoneConfig#xdsPort()};
-   * it serves the local store to Envoy and is wired in at integration.
-   */
+  /** The xDS server: serves the local store to the zone's Envoy proxies. */
   private void startXdsServer() {
+    xds =
+        new XdsServer(
+            store,
+            config.zoneName(),
+            Set.copyOf(config.allowedCollectors()),
+            config.xdsGracePeriod(),
+            meters.registry());
+    started.add(xds);
+    try {
+      xds.start(config.bindAddress(), config.xdsPort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen for xDS on "
+              + config.bindAddress()
+              + ":"
+              + config.xdsPort()
+              + " (MERIDIAN_XDS_PORT, MERIDIAN_BIND_ADDRESS): "
+              + e.getMessage(),
+          e);
+    }
     LOG.info(
-        "xDS (port {}) is added by the integration of dev.meridian.zone.xds.XdsServer; this"
-            + " build syncs with the global and serves diagnostics",
-        config.xdsPort());
+        "xDS (ADS) listening on {}:{}{}",
+        config.bindAddress(),
+        xds.port(),
+        config.allowedCollectors().isEmpty()
+            ? ""
+            : "; locality guard allows only collectors " + config.allowedCollectors());
   }
 
   /**
-   * Integration point for the zone HTTP API ({@code node.api.ApiServer} with the zone role) on
-   * {@link ZoneConfig#apiPort()}, wired in at integration.
+   * The zone HTTP API: global-owned resources read-only, dataplanes and zone MeshTraces writable.
    */
   private void startZoneApi() {
-    LOG.info(
-        "the zone HTTP API (port {}) is added by the integration of the zone role of"
-            + " node.api.ApiServer",
-        config.apiPort());
+    ServedView served =
+        new ServedView() {
+          @Override
+          public Optional<String> xdsJson(String mesh, String dataplane) {
+            return xds.current(mesh, dataplane).map(XdsResources::toJson);
+          }
+
+          @Override
+          public Optional<List<String>> refusals(String mesh, String dataplane) {
+            return xds.served(mesh, dataplane).map(ServedDataplane::refusals);
+          }
+        };
+    api =
+        new ApiServer(
+            store,
+            ApiRole.zone(config.zoneName(), served),
+            config.apiBodyLimit(),
+            meters.registry());
+    api.start(config.bindAddress(), config.apiPort());
+    started.add(api);
+    LOG.info("HTTP API listening on {}", url(api.port()));
+  }
+
+  /** The API's port, once started. */
+  public int apiPort() {
+    return api.port();
+  }
+
+  /** The xDS port, once started. */
+  public int xdsPort() {
+    return xds.port();
   }
 
   /** Serving: the local copy was loaded non-empty, or a first sync with the global completed. */

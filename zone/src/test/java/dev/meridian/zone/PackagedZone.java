@@ -19,31 +19,35 @@ import java.util.concurrent.TimeUnit;
  * {@code bin/meridian-zone} does, on free ports of 127.0.0.1 with its own data dir, and reads its
  * diagnostics. It can be stopped (SIGTERM) and started again on the same ports and data.
  */
-final class PackagedZone implements AutoCloseable {
+public final class PackagedZone implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Path dir;
   private final Map<String, String> env;
   private final int diagnosticsPort;
+  private final int apiPort;
+  private final int xdsPort;
   private Process process;
   private int starts;
 
-  PackagedZone(Path dir, String zone, int globalKdsPort) throws IOException {
+  public PackagedZone(Path dir, String zone, int globalKdsPort) throws IOException {
     this.dir = dir;
     this.diagnosticsPort = PackagedGlobal.freePort();
+    this.apiPort = PackagedGlobal.freePort();
+    this.xdsPort = PackagedGlobal.freePort();
     this.env =
         Map.of(
             "MERIDIAN_ZONE_NAME", zone,
             "MERIDIAN_GLOBAL_ADDRESS", "127.0.0.1:" + globalKdsPort,
-            "MERIDIAN_API_PORT", Integer.toString(PackagedGlobal.freePort()),
-            "MERIDIAN_XDS_PORT", Integer.toString(PackagedGlobal.freePort()),
+            "MERIDIAN_API_PORT", Integer.toString(apiPort),
+            "MERIDIAN_XDS_PORT", Integer.toString(xdsPort),
             "MERIDIAN_DIAGNOSTICS_PORT", Integer.toString(diagnosticsPort),
             "MERIDIAN_DATA_DIR", dir.resolve("data").toString());
   }
 
   /** Starts the process on the same ports and data dir; {@link #status} tells when it serves. */
-  void start() throws IOException {
+  public void start() throws IOException {
     String jar = System.getProperty("meridian.zone.jar");
     assertThat(Path.of(jar)).as("the zone's jar, built in the package phase").exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -56,12 +60,34 @@ final class PackagedZone implements AutoCloseable {
     process = builder.start();
   }
 
+  public int xdsPort() {
+    return xdsPort;
+  }
+
+  /** {@code PUT path} on the zone's HTTP API. */
+  public HttpResponse<String> put(String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
+            .header("Content-Type", "application/yaml")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code GET path} on the zone's HTTP API. */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
 
   /** The status of {@code GET path} on the diagnostics port; -1 while nothing listens. */
-  int status(String path) throws InterruptedException {
+  public int status(String path) throws InterruptedException {
     try {
       return HTTP.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + diagnosticsPort + path))
@@ -93,7 +119,7 @@ final class PackagedZone implements AutoCloseable {
     return process.exitValue();
   }
 
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(dir.resolve("zone-" + starts + ".log"));
   }
 

@@ -23,7 +23,7 @@ public final class DiagnosticsServer implements AutoCloseable {
             });
     app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
     app.get("/health", ctx -> ctx.result("ok\n"));
-    app.get("/", ctx -> ctx.result("Meridian global diagnostics: /metrics /ready /health\n"));
+    app.get("/", ctx -> ctx.result("Meridian diagnostics: /metrics /ready /health\n"));
     app.get(
         "/ready",
         ctx -> {
