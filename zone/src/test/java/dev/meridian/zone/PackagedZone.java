@@ -99,7 +99,7 @@ public final class PackagedZone implements AutoCloseable {
     }
   }
 
-  double metric(String sample) throws IOException, InterruptedException {
+  public double metric(String sample) throws IOException, InterruptedException {
     return Metrics.sample(scrape(), sample);
   }
 
