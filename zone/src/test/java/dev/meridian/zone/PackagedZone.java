@@ -32,18 +32,25 @@ public final class PackagedZone implements AutoCloseable {
   private int starts;
 
   public PackagedZone(Path dir, String zone, int globalKdsPort) throws IOException {
+    this(dir, zone, globalKdsPort, Map.of());
+  }
+
+  /** With {@code settings}: more {@code MERIDIAN_*} environment variables. */
+  public PackagedZone(Path dir, String zone, int globalKdsPort, Map<String, String> settings)
+      throws IOException {
     this.dir = dir;
     this.diagnosticsPort = PackagedGlobal.freePort();
     this.apiPort = PackagedGlobal.freePort();
     this.xdsPort = PackagedGlobal.freePort();
-    this.env =
+    this.env = new java.util.HashMap<>(settings);
+    this.env.putAll(
         Map.of(
             "MERIDIAN_ZONE_NAME", zone,
             "MERIDIAN_GLOBAL_ADDRESS", "127.0.0.1:" + globalKdsPort,
             "MERIDIAN_API_PORT", Integer.toString(apiPort),
             "MERIDIAN_XDS_PORT", Integer.toString(xdsPort),
             "MERIDIAN_DIAGNOSTICS_PORT", Integer.toString(diagnosticsPort),
-            "MERIDIAN_DATA_DIR", dir.resolve("data").toString());
+            "MERIDIAN_DATA_DIR", dir.resolve("data").toString()));
   }
 
   /** Starts the process on the same ports and data dir; {@link #status} tells when it serves. */

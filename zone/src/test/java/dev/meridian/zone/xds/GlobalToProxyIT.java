@@ -9,6 +9,7 @@ import io.envoyproxy.envoy.config.core.v3.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,47 @@ class GlobalToProxyIT {
       try (AdsClient late = new AdsClient(east.xdsPort(), node())) {
         assertThat(late.next(AdsClient.LDS).toString()).contains("east.zipkincollector:9411");
       }
+    }
+  }
+
+  @Test
+  void localityGuardKeepsTracesInTheZone(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("global"));
+    Files.createDirectories(dir.resolve("zone"));
+    try (PackagedGlobal global = PackagedGlobal.start(dir.resolve("global"));
+        PackagedZone east =
+            new PackagedZone(
+                dir.resolve("zone"),
+                "east",
+                global.kdsPort(),
+                Map.of("MERIDIAN_ALLOWED_COLLECTORS", "east.zipkincollector"))) {
+      global.put("/meshes/default", "type: Mesh\nname: default", "application/yaml");
+      global.put(
+          "/meshes/default/meshtraces/everywhere-west",
+          TRACE_EAST
+              .replace("trace-east", "everywhere-west")
+              .replace("kind: MeshSubset\n    tags:\n      kuma.io/zone: east", "kind: Mesh")
+              .replace("east.zipkincollector", "west.zipkincollector"),
+          "application/yaml");
+      east.start();
+      await().atMost(TIMEOUT).until(() -> east.status("/ready") == 200);
+      await()
+          .atMost(TIMEOUT)
+          .until(() -> east.put("/meshes/default/dataplanes/web-1", DATAPLANE).statusCode() == 201);
+
+      try (AdsClient proxy = new AdsClient(east.xdsPort(), node())) {
+        await()
+            .atMost(TIMEOUT)
+            .untilAsserted(
+                () ->
+                    assertThat(east.get("/meshes/default/dataplanes/web-1/_rules").body())
+                        .contains("\"refused\"")
+                        .contains("west.zipkincollector"));
+        String listeners = proxy.next(AdsClient.LDS).toString();
+        assertThat(listeners).contains("inbound:127.0.0.1:18080").doesNotContain("zipkin");
+      }
+      assertThat(east.get("/meshes/default/dataplanes/web-1/xds").body()).doesNotContain("zipkin");
+      assertThat(east.metric("xds_locality_refusals_total{mesh=\"default\"}")).isPositive();
     }
   }
 
