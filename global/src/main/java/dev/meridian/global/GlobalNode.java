@@ -4,6 +4,8 @@ import dev.meridian.common.store.ResourceStore;
 import dev.meridian.global.config.GlobalConfig;
 import dev.meridian.global.kds.KdsServer;
 import dev.meridian.global.kds.ZoneStatus;
+import dev.meridian.node.NodeLauncher;
+import dev.meridian.node.Stack;
 import dev.meridian.node.api.ApiRole;
 import dev.meridian.node.api.ApiServer;
 import dev.meridian.node.api.ZoneStatusView;
@@ -11,8 +13,6 @@ import dev.meridian.node.api.ZoneView;
 import dev.meridian.node.diagnostics.DiagnosticsServer;
 import dev.meridian.node.diagnostics.NodeMeters;
 import dev.meridian.node.diagnostics.TimedResourceStore;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
  * order: no new HTTP requests, then no zone streams, then the store. Start and close are called
  * from one thread (main, then the shutdown hook); {@code ready} is read by the diagnostics threads.
  */
-public final class GlobalNode implements AutoCloseable {
+public final class GlobalNode implements NodeLauncher.Node {
   private static final Logger LOG = LoggerFactory.getLogger(GlobalNode.class);
 
   private final GlobalConfig config;
   private final ResourceStore store;
   private final NodeMeters meters = new NodeMeters();
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Stack started = new Stack();
   private volatile boolean ready;
   private ApiServer api;
   private KdsServer kds;
@@ -38,8 +38,8 @@ public final class GlobalNode implements AutoCloseable {
   public GlobalNode(GlobalConfig config, ResourceStore store) {
     this.config = config;
     this.store = new TimedResourceStore(store, meters.registry());
-    started.add(this.store);
-    started.add(meters);
+    started.push(this.store);
+    started.push(meters);
   }
 
   public synchronized void start() {
@@ -47,11 +47,11 @@ public final class GlobalNode implements AutoCloseable {
     meters.gaugeResources(store);
     diagnostics = new DiagnosticsServer(meters.registry(), () -> ready);
     diagnostics.start(host, config.diagnosticsPort());
-    started.add(diagnostics);
+    started.push(diagnostics);
     ZoneView zones = startKds();
     api = new ApiServer(store, ApiRole.global(zones), config.apiBodyLimit(), meters.registry());
     api.start(host, config.apiPort());
-    started.add(api);
+    started.push(api);
     ready = true;
     LOG.info("HTTP API listening on {}", url(api.port()));
     LOG.info("diagnostics listening on {} (/metrics, /ready, /health)", url(diagnostics.port()));
@@ -61,7 +61,7 @@ public final class GlobalNode implements AutoCloseable {
   private ZoneView startKds() {
     kds = new KdsServer(store, meters.registry());
     kds.start(config.bindAddress(), config.kdsPort());
-    started.add(kds);
+    started.push(kds);
     LOG.info("KDS listening on {}:{}", config.bindAddress(), kds.port());
     return () -> kds.zones().list().stream().map(GlobalNode::view).toList();
   }
@@ -104,16 +104,7 @@ public final class GlobalNode implements AutoCloseable {
   @Override
   public synchronized void close() {
     ready = false;
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        LOG.warn("stopping {} failed", started.get(i).getClass().getSimpleName(), e);
-      }
-    }
-    boolean wasRunning = !started.isEmpty();
-    started.clear();
-    if (wasRunning) {
+    if (started.closeAll(LOG)) {
       LOG.info("stopped");
     }
   }

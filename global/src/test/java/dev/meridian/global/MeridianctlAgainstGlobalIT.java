@@ -2,6 +2,7 @@ package dev.meridian.global;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.node.testing.PackagedGlobal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

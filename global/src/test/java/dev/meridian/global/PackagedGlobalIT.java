@@ -3,6 +3,7 @@ package dev.meridian.global;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.node.testing.PackagedGlobal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

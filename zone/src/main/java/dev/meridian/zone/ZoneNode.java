@@ -2,6 +2,8 @@ package dev.meridian.zone;
 
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.xds.XdsResources;
+import dev.meridian.node.NodeLauncher;
+import dev.meridian.node.Stack;
 import dev.meridian.node.api.ApiRole;
 import dev.meridian.node.api.ApiServer;
 import dev.meridian.node.api.ServedView;
@@ -14,7 +16,6 @@ import dev.meridian.zone.xds.ServedDataplane;
 import dev.meridian.zone.xds.XdsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,13 +30,13 @@ import org.slf4j.LoggerFactory;
  * last. Start and close run on one thread (main, then the shutdown hook); readiness is read by the
  * diagnostics threads.
  */
-public final class ZoneNode implements AutoCloseable {
+public final class ZoneNode implements NodeLauncher.Node {
   private static final Logger LOG = LoggerFactory.getLogger(ZoneNode.class);
 
   private final ZoneConfig config;
   private final ResourceStore store;
   private final NodeMeters meters = new NodeMeters();
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Stack started = new Stack();
   private volatile boolean running;
   private volatile boolean loadedCopy;
   private volatile KdsClient kds;
@@ -47,8 +48,8 @@ public final class ZoneNode implements AutoCloseable {
   public ZoneNode(ZoneConfig config, ResourceStore store) {
     this.config = config;
     this.store = new TimedResourceStore(store, meters.registry());
-    started.add(this.store);
-    started.add(meters);
+    started.push(this.store);
+    started.push(meters);
   }
 
   public synchronized void start() {
@@ -62,7 +63,7 @@ public final class ZoneNode implements AutoCloseable {
     meters.gaugeResources(store);
     diagnostics = new DiagnosticsServer(meters.registry(), this::isReady);
     diagnostics.start(config.bindAddress(), config.diagnosticsPort());
-    started.add(diagnostics);
+    started.push(diagnostics);
     startKds();
     startXdsServer();
     startZoneApi();
@@ -73,7 +74,7 @@ public final class ZoneNode implements AutoCloseable {
   private void startKds() {
     KdsClient client =
         new KdsClient(config.zoneName(), config.globalAddress(), store, meters.registry());
-    started.add(client);
+    started.push(client);
     kds = client;
     client.start();
     LOG.info("KDS: dialling the global at {}", config.globalAddress());
@@ -88,7 +89,7 @@ public final class ZoneNode implements AutoCloseable {
             Set.copyOf(config.allowedCollectors()),
             config.xdsGracePeriod(),
             meters.registry());
-    started.add(xds);
+    started.push(xds);
     try {
       xds.start(config.bindAddress(), config.xdsPort());
     } catch (IOException e) {
@@ -133,7 +134,7 @@ public final class ZoneNode implements AutoCloseable {
             config.apiBodyLimit(),
             meters.registry());
     api.start(config.bindAddress(), config.apiPort());
-    started.add(api);
+    started.push(api);
     LOG.info("HTTP API listening on {}", url(api.port()));
   }
 
@@ -166,16 +167,7 @@ public final class ZoneNode implements AutoCloseable {
   @Override
   public synchronized void close() {
     running = false;
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        LOG.warn("stopping {} failed", started.get(i).getClass().getSimpleName(), e);
-      }
-    }
-    boolean wasRunning = !started.isEmpty();
-    started.clear();
-    if (wasRunning) {
+    if (started.closeAll(LOG)) {
       LOG.info("stopped");
     }
   }

@@ -2,6 +2,8 @@ package dev.meridian.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.node.testing.Metrics;
+import dev.meridian.node.testing.PackagedGlobal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,9 +4,9 @@ import static dev.meridian.global.kds.KdsTestClient.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meridian.global.PackagedGlobal;
 import dev.meridian.global.kds.KdsTestClient.Answer;
 import dev.meridian.global.kds.KdsTestClient.ConfigStream;
+import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.proto.kds.v1.GlobalPush;
 import dev.meridian.proto.kds.v1.ResourceId;
 import java.nio.file.Path;

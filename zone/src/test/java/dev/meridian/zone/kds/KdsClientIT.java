@@ -7,7 +7,7 @@ import dev.meridian.common.codec.ResourceReader;
 import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoredResource;
-import dev.meridian.zone.PackagedGlobal;
+import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.zone.ZoneStores;
 import dev.meridian.zone.config.HostPort;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

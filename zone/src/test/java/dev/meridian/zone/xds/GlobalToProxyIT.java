@@ -3,7 +3,7 @@ package dev.meridian.zone.xds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meridian.zone.PackagedGlobal;
+import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.zone.PackagedZone;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import java.nio.file.Files;

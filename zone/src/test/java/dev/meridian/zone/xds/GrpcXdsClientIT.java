@@ -4,7 +4,7 @@ import static dev.meridian.zone.xds.Fixtures.dataplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meridian.zone.PackagedGlobal;
+import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.zone.PackagedZone;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;

@@ -1,4 +1,4 @@
-package dev.meridian.global;
+package dev.meridian.node.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PackagedGlobal runs {@code target/meridian-global.jar} as {@code bin/meridian-global} does, on
- * free ports of 127.0.0.1 with its own data dir, and talks to its HTTP API. It can be stopped
- * (SIGTERM), killed (SIGKILL) and started again on the same ports and data.
+ * PackagedGlobal runs the global module's {@code target/meridian-global.jar} (system property
+ * {@code meridian.global.jar}; the zone never depends on the global, so it is a separate process).
+ * It runs it as {@code bin/meridian-global} does, on free ports of 127.0.0.1 with its own data dir,
+ * and talks to its HTTP API. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the
+ * same ports and data.
  */
 public final class PackagedGlobal implements AutoCloseable {
   private static final HttpClient HTTP =
@@ -57,7 +59,12 @@ public final class PackagedGlobal implements AutoCloseable {
   /** Starts the process (again) on the same ports and data dir and waits until it is ready. */
   public void startAgain() throws IOException {
     String jar = System.getProperty("meridian.global.jar");
-    assertThat(Path.of(jar)).exists();
+    assertThat(jar)
+        .as("system property meridian.global.jar (set by the module's failsafe configuration)")
+        .isNotNull();
+    assertThat(Path.of(jar))
+        .as("the global's jar; build it with: mvn -DskipTests package -pl global -am")
+        .exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(List.of(java, "-jar", jar))
@@ -109,6 +116,19 @@ public final class PackagedGlobal implements AutoCloseable {
         HttpRequest.newBuilder(api(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The value of one sample on the global's {@code /metrics}, e.g. {@code
+   * kds_resources_sync_total{direction="global_to_zone",zone_name="east"}}; -1 when absent.
+   */
+  public double metric(String sample) throws IOException, InterruptedException {
+    String text =
+        HTTP.send(
+                HttpRequest.newBuilder(diagnostics("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return Metrics.sample(text, sample);
+  }
+
   /** SIGTERM, and waits for a graceful stop. */
   public void stop() throws InterruptedException {
     process.destroy();
@@ -132,7 +152,7 @@ public final class PackagedGlobal implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

@@ -1,4 +1,4 @@
-package dev.meridian.zone;
+package dev.meridian.node.testing;
 
 /** Metrics reads one sample from a Prometheus text exposition. */
 public final class Metrics {
