@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * and endpoints (wildcard), sends its node in every request, ACKs every response and queues it per
  * type for the test.
  */
-final class AdsClient implements AutoCloseable {
-  static final String LDS = Resources.V3.LISTENER_TYPE_URL;
-  static final String CDS = Resources.V3.CLUSTER_TYPE_URL;
-  static final String EDS = Resources.V3.ENDPOINT_TYPE_URL;
+public final class AdsClient implements AutoCloseable {
+  public static final String LDS = Resources.V3.LISTENER_TYPE_URL;
+  public static final String CDS = Resources.V3.CLUSTER_TYPE_URL;
+  public static final String EDS = Resources.V3.ENDPOINT_TYPE_URL;
 
   private final Node node;
   private volatile Throwable error;
@@ -32,7 +32,7 @@ final class AdsClient implements AutoCloseable {
   private final StreamObserver<DiscoveryRequest> requests;
   private final Map<String, BlockingQueue<DiscoveryResponse>> responses = new ConcurrentHashMap<>();
 
-  AdsClient(int port, Node node) {
+  public AdsClient(int port, Node node) {
     this.node = node;
     channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     requests =
@@ -75,7 +75,7 @@ final class AdsClient implements AutoCloseable {
   }
 
   /** The next response of {@code type}; fails after 10 s. */
-  DiscoveryResponse next(String type) throws InterruptedException {
+  public DiscoveryResponse next(String type) throws InterruptedException {
     DiscoveryResponse response = queue(type).poll(10, TimeUnit.SECONDS);
     if (response == null) {
       throw new AssertionError("no " + type + " response within 10 s");
@@ -84,17 +84,17 @@ final class AdsClient implements AutoCloseable {
   }
 
   /** Responses received and not taken yet, of any type. */
-  int unread() {
+  public int unread() {
     return responses.values().stream().mapToInt(BlockingQueue::size).sum();
   }
 
   /** How the server ended the stream, or null while it is open. */
-  Throwable error() {
+  public Throwable error() {
     return error;
   }
 
   /** Rejects {@code response}, as a proxy that cannot apply it does. */
-  void nack(DiscoveryResponse response, String previousVersion, String error) {
+  public void nack(DiscoveryResponse response, String previousVersion, String error) {
     send(
         DiscoveryRequest.newBuilder()
             .setTypeUrl(response.getTypeUrl())

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.node.testing.PackagedGlobal;
-import dev.meridian.zone.PackagedZone;
+import dev.meridian.node.testing.PackagedZone;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;

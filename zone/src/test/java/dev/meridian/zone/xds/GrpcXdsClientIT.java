@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meridian.node.testing.PackagedGlobal;
-import dev.meridian.zone.PackagedZone;
+import dev.meridian.node.testing.PackagedZone;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;

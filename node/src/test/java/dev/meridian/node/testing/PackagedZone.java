@@ -1,9 +1,7 @@
-package dev.meridian.zone;
+package dev.meridian.node.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.node.testing.Metrics;
-import dev.meridian.node.testing.PackagedGlobal;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,7 +89,7 @@ public final class PackagedZone implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -113,7 +111,7 @@ public final class PackagedZone implements AutoCloseable {
   }
 
   /** The text of {@code GET /metrics}. */
-  String scrape() throws IOException, InterruptedException {
+  public String scrape() throws IOException, InterruptedException {
     return HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + diagnosticsPort + "/metrics"))
                 .build(),
@@ -122,7 +120,7 @@ public final class PackagedZone implements AutoCloseable {
   }
 
   /** SIGTERM, and waits for a graceful stop; returns the exit code. */
-  int stop() throws InterruptedException {
+  public int stop() throws InterruptedException {
     process.destroy();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("zone stopped").isTrue();
     return process.exitValue();
