@@ -159,6 +159,45 @@ class RocksJournalTest {
     }
   }
 
+  /**
+   * Seed 002's Mesh writes its backend as {name, sampling, zipkin: {url}}; it is stored as conf.
+   */
+  @Test
+  void theOldestTracingBackendFormIsStoredAndReadBack() throws Exception {
+    Resource oldest =
+        ResourceReader.read(
+                "type: Mesh\nname: default\ntracing:\n  defaultBackend: z\n  backends:\n"
+                    + "  - name: z\n    sampling: 100.0\n    zipkin:\n"
+                    + "      url: http://zipkin.local:9411/api/v1/spans\n")
+            .get(0)
+            .resource();
+    try (ResourceStore store = new JournaledResourceStore(RocksJournal.open(dataDir), CLOCK)) {
+      store.put(oldest, ResourceStore.ABSENT);
+    }
+    try (RocksJournal journal = RocksJournal.open(dataDir)) {
+      assertThat(journal.recover().resources()).hasSize(1);
+    }
+  }
+
+  /** A MeshTrace's integer sampling, e.g. the seed's {@code overall: 80}, reads back the same. */
+  @Test
+  void anIntegerSamplingIsStoredAndReadBack() throws Exception {
+    Resource sampled =
+        ResourceReader.read(
+                "type: MeshTrace\nmesh: default\nname: t1\nspec:\n  targetRef: {kind: Mesh}\n"
+                    + "  default:\n    backends: [{zipkin: {url: 'http://z:9411/api/v2/spans'}}]\n"
+                    + "    sampling: {overall: 80, client: '40.5', random: 60}\n")
+            .get(0)
+            .resource();
+    try (ResourceStore store = new JournaledResourceStore(RocksJournal.open(dataDir), CLOCK)) {
+      store.put(mesh(), ResourceStore.ABSENT);
+      store.put(sampled, ResourceStore.ABSENT);
+    }
+    try (RocksJournal journal = RocksJournal.open(dataDir)) {
+      assertThat(journal.recover().resources()).hasSize(2);
+    }
+  }
+
   @Test
   void aClosedJournalRefusesWork() {
     RocksJournal journal = RocksJournal.open(dataDir);

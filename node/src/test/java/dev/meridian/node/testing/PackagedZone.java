@@ -71,6 +71,11 @@ public final class PackagedZone implements AutoCloseable {
     return xdsPort;
   }
 
+  /** {@code path} on the diagnostics port (health, readiness, {@code /metrics}). */
+  public URI diagnostics(String path) {
+    return URI.create("http://127.0.0.1:" + diagnosticsPort + path);
+  }
+
   /** {@code PUT path} on the zone's HTTP API. */
   public HttpResponse<String> put(String path, String body)
       throws IOException, InterruptedException {

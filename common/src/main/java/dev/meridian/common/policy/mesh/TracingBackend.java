@@ -24,6 +24,25 @@ public record TracingBackend(
     confField = confField == null ? "conf" : confField;
   }
 
+  /**
+   * Equal by value, not by {@code confField}: the stored form always writes {@code conf}, so the
+   * oldest form must equal what it reads back as (else the journal refuses to store the Mesh).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TracingBackend b
+        && java.util.Objects.equals(name, b.name)
+        && java.util.Objects.equals(type, b.type)
+        && java.util.Objects.equals(sampling, b.sampling)
+        && java.util.Objects.equals(zipkin, b.zipkin)
+        && java.util.Objects.equals(datadog, b.datadog);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, type, sampling, zipkin, datadog);
+  }
+
   @JsonProperty("conf")
   Object conf() {
     return zipkin != null ? zipkin : datadog;

@@ -68,9 +68,17 @@ public record MeshTraceConf(List<Backend> backends, Sampling sampling, List<Tag>
       }
     }
 
+    /**
+     * An integer is written as one: as a BigDecimal, Jackson's tree normalizes {@code 80} to {@code
+     * 8E+1}, which reads back as the decimal {@code 80.0} and so as another resource.
+     */
     @JsonValue
     Object json() {
-      return quoted ? text : new java.math.BigDecimal(text);
+      if (quoted) {
+        return text;
+      }
+      java.math.BigDecimal number = new java.math.BigDecimal(text);
+      return number.scale() <= 0 ? number.toBigIntegerExact() : number;
     }
   }
 
