@@ -98,6 +98,11 @@ public final class PackagedZone implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The operating-system id of the running process (e.g. to pause it with SIGSTOP). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** The status of {@code GET path} on the diagnostics port; -1 while nothing listens. */
   public int status(String path) throws InterruptedException {
     try {
