@@ -6,7 +6,6 @@ import dev.meridian.common.config.Setting;
 import dev.meridian.common.config.Settings;
 import dev.meridian.common.config.ValueParsers;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,14 +64,8 @@ public record GlobalConfig(
    */
   public static GlobalConfig load(Path file, Map<String, String> env) throws ConfigException {
     Settings settings = ConfigLoader.load(file, env, SETTINGS);
+    settings.requireDistinct(API_PORT, DIAGNOSTICS_PORT, KDS_PORT);
     GlobalConfig config = of(settings::get);
-    List<String> clashes = new ArrayList<>();
-    clash(API_PORT, config.apiPort, DIAGNOSTICS_PORT, config.diagnosticsPort, clashes);
-    clash(API_PORT, config.apiPort, KDS_PORT, config.kdsPort, clashes);
-    clash(DIAGNOSTICS_PORT, config.diagnosticsPort, KDS_PORT, config.kdsPort, clashes);
-    if (!clashes.isEmpty()) {
-      throw new ConfigException(clashes);
-    }
     return config;
   }
 
@@ -97,22 +90,5 @@ public record GlobalConfig(
         v.get(KDS_PORT),
         v.get(DATA_DIR),
         v.get(API_BODY_LIMIT));
-  }
-
-  private static void clash(
-      Setting<Integer> a, int portA, Setting<Integer> b, int portB, List<String> out) {
-    if (portA == portB) {
-      out.add(
-          a.env()
-              + " and "
-              + b.env()
-              + " are both "
-              + portA
-              + "; give each its own port (a config file key "
-              + a.key()
-              + " / "
-              + b.key()
-              + " works too)");
-    }
   }
 }

@@ -7,7 +7,6 @@ import dev.meridian.common.config.Settings;
 import dev.meridian.common.config.ValueParsers;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,6 +103,7 @@ public record ZoneConfig(
    */
   public static ZoneConfig load(Path file, Map<String, String> env) throws ConfigException {
     Settings s = ConfigLoader.load(file, env, SETTINGS);
+    s.requireDistinct(API_PORT, DIAGNOSTICS_PORT, XDS_PORT);
     String zone = s.get(ZONE_NAME);
     if (zone.isEmpty()) {
       throw new ConfigException(
@@ -126,13 +126,6 @@ public record ZoneConfig(
             s.get(API_BODY_LIMIT),
             s.get(XDS_GRACE_PERIOD),
             s.get(ALLOWED_COLLECTORS));
-    List<String> clashes = new ArrayList<>();
-    clash(API_PORT, config.apiPort, DIAGNOSTICS_PORT, config.diagnosticsPort, clashes);
-    clash(API_PORT, config.apiPort, XDS_PORT, config.xdsPort, clashes);
-    clash(DIAGNOSTICS_PORT, config.diagnosticsPort, XDS_PORT, config.xdsPort, clashes);
-    if (!clashes.isEmpty()) {
-      throw new ConfigException(clashes);
-    }
     return config;
   }
 
@@ -154,22 +147,5 @@ public record ZoneConfig(
         apiBodyLimit,
         xdsGracePeriod,
         allowedCollectors);
-  }
-
-  private static void clash(
-      Setting<Integer> a, int portA, Setting<Integer> b, int portB, List<String> out) {
-    if (portA == portB) {
-      out.add(
-          a.env()
-              + " and "
-              + b.env()
-              + " are both "
-              + portA
-              + "; give each its own port (config file keys "
-              + a.key()
-              + " / "
-              + b.key()
-              + ")");
-    }
   }
 }
