@@ -1,5 +1,8 @@
 package dev.meridian.zone.xds;
 
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
+import com.google.protobuf.Message;
 import dev.meridian.common.match.DataplaneRules;
 import dev.meridian.common.resource.Resource;
 import dev.meridian.common.xds.EndpointIndex;
@@ -9,17 +12,21 @@ import io.envoyproxy.controlplane.cache.v3.SimpleCache;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * DataplaneRenderer renders one dataplane and sets its snapshot, unless the inputs of its last
- * rendering are unchanged (then nothing is generated and no version moves). Called only from the
- * generator's executor, which confines {@code lastInputs}.
+ * rendering are unchanged (then nothing is generated and no version moves). Called from the
+ * generator's workers, never twice at once for the same dataplane.
+ *
+ * <p>Clusters, load assignments and api listeners equal to one another dataplane already has are
+ * shared (interned): they take memory once, compare by identity, and the xDS server's serializer
+ * packs each once for every stream.
  */
 final class DataplaneRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(DataplaneRenderer.class);
@@ -28,7 +35,8 @@ final class DataplaneRenderer {
   private final LocalityGuard guard;
   private final SimpleCache<String> cache;
   private final XdsMetrics metrics;
-  private final Map<String, Inputs> lastInputs = new HashMap<>();
+  private final Map<String, Inputs> lastInputs = new ConcurrentHashMap<>();
+  private final Interner<Message> shared = Interners.newWeakInterner();
 
   /**
    * Inputs is all a dataplane's resources depend on: itself (in its zone), its rules and the
@@ -48,7 +56,8 @@ final class DataplaneRenderer {
   }
 
   /** The new served state, or empty when the inputs are unchanged or generation failed. */
-  Optional<ServedDataplane> render(String nodeId, Inputs inputs, EndpointIndex endpoints) {
+  Optional<ServedDataplane> render(
+      String nodeId, Inputs inputs, EndpointIndex endpoints, ServedDataplane previous) {
     if (inputs.equals(lastInputs.get(nodeId))) {
       return Optional.empty();
     }
@@ -58,9 +67,10 @@ final class DataplaneRenderer {
       XdsResources base =
           ProxyGenerator.generate(inputs.dataplane(), zone, decision.rendered(), endpoints);
       List<Listener> listeners = new ArrayList<>(base.listeners());
-      listeners.addAll(ApiListeners.of(inputs.dataplane()));
-      XdsResources xds = new XdsResources(listeners, base.clusters(), base.endpoints());
-      Map<String, String> versions = Snapshots.versions(xds);
+      listeners.addAll(intern(ApiListeners.of(inputs.dataplane())));
+      XdsResources xds =
+          new XdsResources(listeners, intern(base.clusters()), intern(base.endpoints()));
+      Map<String, String> versions = Snapshots.versions(xds, previous);
       ServedDataplane served =
           new ServedDataplane(inputs.rules(), xds, decision.refusals(), versions);
       cache.setSnapshot(nodeId, Snapshots.of(xds, versions));
@@ -77,6 +87,11 @@ final class DataplaneRenderer {
     } finally {
       sample.stop(metrics.generation);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends Message> List<T> intern(List<T> resources) {
+    return resources.stream().map(r -> (T) shared.intern(r)).toList();
   }
 
   void remove(String nodeId) {

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * MeshState is what the zone knows of one mesh: its Mesh resource, its tracing policies, its local
  * dataplanes (already {@code inZone}), the {@link MeshPolicies} and {@link EndpointIndex} built
- * from them (rebuilt lazily after a change) and which dataplanes call each service. Confined to the
- * generator's executor.
+ * from them (rebuilt lazily after a change) and which dataplanes call each service. Changed only on
+ * the generator's executor; read by its workers after {@link #prepare}.
  */
 final class MeshState {
   private Resource mesh;
@@ -70,6 +70,15 @@ final class MeshState {
 
   boolean isEmpty() {
     return mesh == null && policies.isEmpty() && dataplanes.isEmpty();
+  }
+
+  /** Builds what {@link #policies} and {@link #endpoints} return, so both are read-only after. */
+  void prepare() {
+    if (dataplanes.isEmpty()) {
+      return; // nothing to render: a mesh of policies only is never matched
+    }
+    policies();
+    endpoints();
   }
 
   MeshPolicies policies() {

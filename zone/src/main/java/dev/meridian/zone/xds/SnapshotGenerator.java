@@ -25,19 +25,33 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 
 /**
  * SnapshotGenerator keeps every local dataplane's snapshot in step with the local store. The store
  * listener runs on the writer's thread, so it only queues the change and hands a drain to one
- * single-threaded executor, which owns all the state below and serialises every regeneration (STYLE
- * §6); there is no polling timer. A drain applies all queued changes, then regenerates only the
- * dataplanes they can affect, skipping those whose inputs are unchanged.
+ * single-threaded executor, which owns all the state below (STYLE §6); there is no polling timer. A
+ * drain applies all queued changes, then regenerates only the dataplanes they can affect, skipping
+ * those whose inputs are unchanged. The regeneration itself is spread over one worker per core:
+ * meanwhile the executor waits, so the workers only read the mesh state.
  */
 final class SnapshotGenerator implements AutoCloseable {
   private final ResourceStore store;
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "xds-generator"));
+  private final ForkJoinPool workers =
+      new ForkJoinPool(
+          Runtime.getRuntime().availableProcessors(),
+          pool -> {
+            ForkJoinWorkerThread t =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("xds-render-" + t.getPoolIndex());
+            return t;
+          },
+          null,
+          false);
   private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
   private final DataplaneRenderer renderer;
   private final String zone;
@@ -125,10 +139,12 @@ final class SnapshotGenerator implements AutoCloseable {
   }
 
   private void regenerate(ChangeSet changes) {
+    List<Runnable> work = new ArrayList<>();
     for (String mesh : changes.wholeMeshes()) {
       MeshState state = meshes.get(mesh);
       if (state != null) {
-        List.copyOf(state.dataplaneNames()).forEach(name -> regenerate(mesh, state, name));
+        state.prepare();
+        state.dataplaneNames().forEach(name -> work.add(() -> regenerate(mesh, state, name)));
       }
     }
     changes
@@ -137,9 +153,11 @@ final class SnapshotGenerator implements AutoCloseable {
             (mesh, names) -> {
               if (!changes.wholeMeshes().contains(mesh)) {
                 MeshState state = meshes.get(mesh);
-                names.forEach(name -> regenerate(mesh, state, name));
+                state.prepare();
+                names.forEach(name -> work.add(() -> regenerate(mesh, state, name)));
               }
             });
+    workers.submit(() -> work.parallelStream().forEach(Runnable::run)).join();
     meshes.values().removeIf(MeshState::isEmpty);
   }
 
@@ -156,7 +174,11 @@ final class SnapshotGenerator implements AutoCloseable {
     Map<String, List<EndpointIndex.Endpoint>> view = new TreeMap<>();
     MeshState.outboundServices(dataplane).forEach(s -> view.put(s, endpoints.endpoints(s)));
     renderer
-        .render(nodeId, new DataplaneRenderer.Inputs(dataplane, rules, view), endpoints)
+        .render(
+            nodeId,
+            new DataplaneRenderer.Inputs(dataplane, rules, view),
+            endpoints,
+            served.get(nodeId))
         .ifPresent(s -> served.put(nodeId, s));
   }
 
@@ -168,6 +190,7 @@ final class SnapshotGenerator implements AutoCloseable {
     executor.shutdown();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
+      workers.shutdown();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

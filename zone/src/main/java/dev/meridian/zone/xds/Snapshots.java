@@ -1,27 +1,28 @@
 package dev.meridian.zone.xds;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
 import dev.meridian.common.xds.XdsResources;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.v3.Snapshot;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Snapshots turns a dataplane's resources into a java-control-plane snapshot whose version per
- * resource type is a hash of that type's resources: equal content, equal version, so a type that
- * did not change is not sent again, whatever else changed.
+ * Snapshots turns a dataplane's resources into a java-control-plane snapshot. The version of a
+ * resource type moves only when that type's resources are not equal to the ones served before, so a
+ * type that did not change is not sent again, whatever else changed. A new version is this
+ * process's boot id and a counter: unique within the process, and never one a proxy holds from an
+ * earlier run (which SimpleCache would take as "already has it" and not send).
  */
 final class Snapshots {
-  private static final String EMPTY = hash(List.of());
+  private static final String BOOT =
+      HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  private static final AtomicLong COUNTER = new AtomicLong();
+  private static final String EMPTY = BOOT + "-0";
 
   private Snapshots() {}
 
@@ -40,34 +41,31 @@ final class Snapshots {
         EMPTY);
   }
 
-  /** The version of each type, by type URL. */
-  static Map<String, String> versions(XdsResources xds) {
-    return Map.of(
-        Resources.V3.LISTENER_TYPE_URL, hash(xds.listeners()),
-        Resources.V3.CLUSTER_TYPE_URL, hash(xds.clusters()),
-        Resources.V3.ENDPOINT_TYPE_URL, hash(xds.endpoints()));
+  /**
+   * The version of each type of {@code xds}, by type URL: that of {@code previous} where the
+   * resources are equal, a new one elsewhere.
+   *
+   * @param previous what the dataplane was served before, or null
+   */
+  static Map<String, String> versions(XdsResources xds, ServedDataplane previous) {
+    Map<String, List<? extends Message>> before =
+        previous == null ? Map.of() : byType(previous.xds());
+    Map<String, String> versions = new HashMap<>();
+    byType(xds)
+        .forEach(
+            (type, resources) ->
+                versions.put(
+                    type,
+                    resources.equals(before.get(type))
+                        ? previous.versions().get(type)
+                        : BOOT + "-" + COUNTER.incrementAndGet()));
+    return versions;
   }
 
-  /** SHA-256 of the resources' deterministic encodings (map entries sorted), length-prefixed. */
-  static String hash(List<? extends Message> resources) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      for (Message resource : resources) {
-        bytes.reset();
-        CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-        out.useDeterministicSerialization();
-        resource.writeTo(out);
-        out.flush();
-        byte[] encoded = bytes.toByteArray();
-        digest.update(ByteBuffer.allocate(4).putInt(encoded.length).flip());
-        digest.update(encoded);
-      }
-      return HexFormat.of().formatHex(digest.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static Map<String, List<? extends Message>> byType(XdsResources xds) {
+    return Map.of(
+        Resources.V3.LISTENER_TYPE_URL, xds.listeners(),
+        Resources.V3.CLUSTER_TYPE_URL, xds.clusters(),
+        Resources.V3.ENDPOINT_TYPE_URL, xds.endpoints());
   }
 }

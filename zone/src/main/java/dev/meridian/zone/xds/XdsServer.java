@@ -4,7 +4,9 @@ import dev.meridian.common.match.DataplaneRules;
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.xds.XdsResources;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
+import io.envoyproxy.controlplane.server.DefaultExecutorGroup;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
+import io.envoyproxy.controlplane.server.serializer.CachedProtoResourcesSerializer;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,7 +79,11 @@ public final class XdsServer implements AutoCloseable {
   public void start(String bind, int port) throws IOException {
     generator.start();
     V3DiscoveryServer discovery =
-        new V3DiscoveryServer(List.of(new StreamCallbacks(metrics, registry)), cache);
+        new V3DiscoveryServer(
+            List.of(new StreamCallbacks(metrics, registry)),
+            cache,
+            new DefaultExecutorGroup(),
+            new CachedProtoResourcesSerializer());
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
             .addService(discovery.getAggregatedDiscoveryServiceImpl())
