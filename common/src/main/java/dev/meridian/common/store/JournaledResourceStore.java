@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -79,19 +82,10 @@ public final class JournaledResourceStore implements ResourceStore {
   public StoredResource put(Resource resource, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
-      ResourceKey key = resource.key();
-      StoredResource current = resources.get(key);
-      check(key, current, expectedVersion);
-      Instant now = clock.instant();
-      Instant created = current == null ? now : current.resource().creationTime();
-      long revision = revision() + 1;
-      StoredResource stored =
-          new StoredResource(
-              resource.withCreationTime(created),
-              current == null ? 1 : current.version() + 1,
-              revision,
-              now);
-      commit(List.of(new Change(revision, key, stored)));
+      check(resource.key(), resources.get(resource.key()), expectedVersion);
+      Batch batch = new Batch();
+      StoredResource stored = batch.upsert(resource);
+      commit(batch.changes);
       return stored;
     }
   }
@@ -105,22 +99,74 @@ public final class JournaledResourceStore implements ResourceStore {
         return List.of();
       }
       check(key, current, expectedVersion);
-      List<ResourceKey> removed = new ArrayList<>();
+      Batch batch = new Batch();
+      batch.remove(key);
+      commit(batch.changes);
+      return batch.changes.stream().map(Change::key).toList();
+    }
+  }
+
+  @Override
+  public void apply(List<Resource> upserts, List<ResourceKey> removals) {
+    synchronized (lock) {
+      Batch batch = new Batch();
+      upserts.forEach(batch::upsert);
+      removals.forEach(batch::remove);
+      if (!batch.changes.isEmpty()) {
+        commit(batch.changes);
+      }
+    }
+  }
+
+  /**
+   * Batch is the changes of one commit, each numbered after the one before and decided against the
+   * store as the earlier changes of the batch leave it. Used under {@code lock}.
+   */
+  private final class Batch {
+    final List<Change> changes = new ArrayList<>();
+    private final Map<ResourceKey, Change> latest = new HashMap<>();
+    private long revision = revision();
+
+    StoredResource upsert(Resource resource) {
+      ResourceKey key = resource.key();
+      StoredResource current = current(key);
+      Instant now = clock.instant();
+      Instant created = current == null ? now : current.resource().creationTime();
+      StoredResource stored =
+          new StoredResource(
+              resource.withCreationTime(created),
+              current == null ? 1 : current.version() + 1,
+              ++revision,
+              now);
+      add(new Change(revision, key, stored));
+      return stored;
+    }
+
+    /** Removes {@code key} if present, and with a Mesh every resource of that mesh first. */
+    void remove(ResourceKey key) {
       if (key.type().equals(Meshes.TYPE.name())) {
-        for (ResourceKey other : resources.keySet()) {
-          if (other.mesh().equals(key.name())) {
-            removed.add(other);
+        Set<ResourceKey> present = new TreeSet<>(ORDER);
+        present.addAll(resources.keySet());
+        present.addAll(latest.keySet());
+        for (ResourceKey other : present) {
+          if (other.mesh().equals(key.name()) && current(other) != null) {
+            add(new Change(++revision, other, null));
           }
         }
       }
-      removed.add(key);
-      long revision = revision();
-      List<Change> changes = new ArrayList<>();
-      for (ResourceKey k : removed) {
-        changes.add(new Change(++revision, k, null));
+      if (current(key) != null) {
+        add(new Change(++revision, key, null));
       }
-      commit(changes);
-      return removed;
+    }
+
+    private StoredResource current(ResourceKey key) {
+      Change change = latest.get(key);
+      return change != null ? change.stored() : resources.get(key);
+    }
+
+    private void add(Change change) {
+      changes.add(change);
+      latest.put(change.key(), change);
     }
   }
 

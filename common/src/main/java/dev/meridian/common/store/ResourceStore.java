@@ -42,6 +42,13 @@ public interface ResourceStore extends AutoCloseable {
    */
   List<ResourceKey> delete(ResourceKey key, long expectedVersion) throws VersionConflictException;
 
+  /**
+   * Writes {@code upserts}, then removes {@code removals} (a Mesh with its resources, as {@link
+   * #delete} does), last writer wins, all in one commit: one durable write however many changes,
+   * for syncs that bring many at once. Removing what is absent changes nothing.
+   */
+  void apply(List<Resource> upserts, List<ResourceKey> removals);
+
   /** The revision of the last committed change (0 for an empty store). */
   long revision();
 

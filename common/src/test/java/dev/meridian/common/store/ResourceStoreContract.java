@@ -126,6 +126,32 @@ public abstract class ResourceStoreContract {
   }
 
   @Test
+  void applyCommitsUpsertsThenRemovalsTogether() throws Exception {
+    store.put(mesh("a"), ResourceStore.ABSENT);
+    store.put(trace("a", "old"), ResourceStore.ABSENT);
+    store.put(mesh("b"), ResourceStore.ABSENT);
+    store.put(trace("b", "t1"), ResourceStore.ABSENT);
+    List<Change> seen = new ArrayList<>();
+    store.subscribe(store.revision(), seen::add);
+
+    store.apply(
+        List.of(trace("a", "new"), trace("a", "new"), trace("b", "t2")),
+        List.of(key("MeshTrace", "a", "old"), key("Mesh", "", "b"), key("Mesh", "", "nope")));
+
+    assertThat(store.get(key("MeshTrace", "a", "new")).orElseThrow().version()).isEqualTo(2);
+    assertThat(store.get(key("MeshTrace", "a", "old"))).isEmpty();
+    assertThat(store.list("MeshTrace", "b")).isEmpty();
+    assertThat(store.get(key("Mesh", "", "b"))).isEmpty();
+    assertThat(seen).extracting(Change::revision).containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L);
+    assertThat(seen.subList(3, 7)).allMatch(Change::isRemoval);
+    assertThat(seen.get(6).key()).isEqualTo(key("Mesh", "", "b"));
+    assertThat(store.revision()).isEqualTo(11);
+
+    store.apply(List.of(), List.of(key("Mesh", "", "nope")));
+    assertThat(store.revision()).isEqualTo(11);
+  }
+
+  @Test
   void subscribersGetPastThenLiveChangesInOrder() throws Exception {
     store.put(mesh("default"), ResourceStore.ABSENT);
     store.put(trace("default", "t1"), ResourceStore.ABSENT);
@@ -163,16 +189,17 @@ public abstract class ResourceStoreContract {
     StoredResource t1 = store.put(trace("default", "t1"), ResourceStore.ABSENT);
     store.put(trace("default", "t2"), ResourceStore.ABSENT);
     store.delete(key("MeshTrace", "default", "t2"), ResourceStore.ANY);
+    store.apply(List.of(trace("default", "t4"), trace("default", "t5")), List.of());
 
     store = reopen();
 
-    assertThat(store.revision()).isEqualTo(4);
+    assertThat(store.revision()).isEqualTo(6);
     assertThat(store.get(t1.resource().key())).contains(t1);
-    assertThat(store.list("MeshTrace", "default")).hasSize(1);
+    assertThat(store.list("MeshTrace", "default")).hasSize(3);
     List<Long> replay = new ArrayList<>();
     store.subscribe(0, c -> replay.add(c.revision()));
-    assertThat(replay).containsExactly(1L, 2L, 3L, 4L);
-    assertThat(store.put(trace("default", "t3"), ResourceStore.ABSENT).revision()).isEqualTo(5);
+    assertThat(replay).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(store.put(trace("default", "t3"), ResourceStore.ABSENT).revision()).isEqualTo(7);
   }
 
   protected static Resource mesh(String name) {

@@ -57,6 +57,18 @@ public final class TimedResourceStore implements ResourceStore {
     }
   }
 
+  @Override
+  public void apply(List<Resource> upserts, List<ResourceKey> removals) {
+    Timer.Sample sample = Timer.start(registry);
+    String outcome = "error";
+    try {
+      store.apply(upserts, removals);
+      outcome = "ok";
+    } finally {
+      sample.stop(timer("apply", outcome));
+    }
+  }
+
   private Timer timer(String operation, String outcome) {
     return Timer.builder("meridian.store.writes")
         .description("Store writes (durable once ok), by operation and outcome")

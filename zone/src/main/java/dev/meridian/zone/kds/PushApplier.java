@@ -9,7 +9,6 @@ import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.resource.ValidationContext;
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoredResource;
-import dev.meridian.common.store.VersionConflictException;
 import dev.meridian.common.validation.Violation;
 import dev.meridian.proto.kds.v1.Ack;
 import dev.meridian.proto.kds.v1.GlobalPush;
@@ -25,10 +24,10 @@ import java.util.Map;
 
 /**
  * PushApplier applies a {@link GlobalPush} to the zone's local store and says how to answer it.
- * Each upsert is read and validated as the HTTP API would; a valid one is written with its KDS
- * revision in the {@value Synced#KDS_REVISION} label, an invalid one is not written (the previous
- * version stays) and the push is NACKed naming it and every problem. Not thread-safe: the client's
- * executor calls it.
+ * Each upsert is read and validated as the HTTP API would; the valid ones are written with their
+ * KDS revision in the {@value Synced#KDS_REVISION} label, together with the removals, in one
+ * commit; an invalid one is not written (the previous version stays) and the push is NACKed naming
+ * it and every problem. Not thread-safe: the client's executor calls it.
  */
 final class PushApplier {
   private final ResourceStore store;
@@ -52,6 +51,8 @@ final class PushApplier {
   Applied apply(GlobalPush push) {
     List<ResourceId> rejected = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<Resource> upserts = new ArrayList<>();
+    List<ResourceKey> removals = new ArrayList<>();
     for (dev.meridian.proto.kds.v1.Resource upsert : push.getUpsertsList()) {
       List<String> problems = new ArrayList<>();
       Resource resource = decode(upsert, problems);
@@ -59,17 +60,18 @@ final class PushApplier {
         rejected.add(upsert.getId());
         errors.add(Wire.describe(upsert.getId()) + ": " + String.join("; ", problems));
       } else {
-        write(resource);
+        upserts.add(resource);
       }
     }
     for (ResourceId removal : push.getRemovalsList()) {
       if (Synced.pushedType(removal.getType())) {
-        remove(Wire.globalKey(removal));
+        removals.add(Wire.globalKey(removal));
       } else {
         rejected.add(removal);
         errors.add(Wire.describe(removal) + ": " + typeProblem(removal.getType()));
       }
     }
+    store.apply(upserts, removals);
     if (rejected.isEmpty()) {
       Ack ack = Ack.newBuilder().setNonce(push.getNonce()).build();
       return new Applied(ZoneRequest.newBuilder().setAck(ack).build(), 0);
@@ -144,22 +146,6 @@ final class PushApplier {
     Map<String, String> labels = new HashMap<>(read.labels());
     labels.put(Synced.KDS_REVISION, Long.toString(upsert.getRevision()));
     return new Resource(read.type(), read.mesh(), read.name(), labels, null, read.spec());
-  }
-
-  private void write(Resource resource) {
-    try {
-      store.put(resource, ResourceStore.ANY);
-    } catch (VersionConflictException e) {
-      throw new IllegalStateException("a write with ANY cannot conflict", e);
-    }
-  }
-
-  private void remove(ResourceKey key) {
-    try {
-      store.delete(key, ResourceStore.ANY);
-    } catch (VersionConflictException e) {
-      throw new IllegalStateException("a delete with ANY cannot conflict", e);
-    }
   }
 
   private static String typeProblem(String type) {
