@@ -13,7 +13,6 @@ import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.resource.ValidationContext;
 import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoredResource;
-import dev.meridian.common.store.VersionConflictException;
 import dev.meridian.common.validation.ValidationResult;
 import dev.meridian.proto.kds.v1.Rejection;
 import dev.meridian.proto.kds.v1.ResourceId;
@@ -31,8 +30,8 @@ import java.util.Set;
 /**
  * UploadApplier stores what a zone uploads: each resource is read and validated as the HTTP API
  * would, labelled {@code kuma.io/origin: zone} and {@code kuma.io/zone: <zone>} (so it is keyed
- * under its zone) and written only when its content changed. An invalid resource is rejected with
- * every problem found and what was stored for it before stays.
+ * under its zone) and written only when its content changed, all of one upload in one commit. An
+ * invalid resource is rejected with every problem found and what was stored for it before stays.
  */
 final class UploadApplier {
   private final ResourceStore store;
@@ -51,7 +50,8 @@ final class UploadApplier {
   Applied apply(String zone, ZoneUpload upload) {
     List<Rejection> rejections = new ArrayList<>();
     Set<ResourceKey> listed = new HashSet<>();
-    int changed = 0;
+    List<Resource> upserts = new ArrayList<>();
+    List<ResourceKey> removals = new ArrayList<>();
     for (dev.meridian.proto.kds.v1.Resource r : upload.getUpsertsList()) {
       List<Violation> problems = new ArrayList<>();
       Resource resource = decode(zone, r, problems);
@@ -60,28 +60,29 @@ final class UploadApplier {
       }
       if (resource == null) {
         rejections.add(Rejection.newBuilder().setId(r.getId()).addAllViolations(problems).build());
-      } else if (write(resource)) {
-        changed++;
+      } else if (changed(resource)) {
+        upserts.add(resource);
       }
     }
     for (ResourceId id : upload.getRemovalsList()) {
       if (!Syncable.UPLOADED.contains(id.getType())) {
         rejections.add(
             Rejection.newBuilder().setId(id).addViolations(typeViolation(id.getType())).build());
-      } else if (!remove(Wire.key(id, zone)).isEmpty()) {
-        changed++;
+      } else if (store.get(Wire.key(id, zone)).isPresent()) {
+        removals.add(Wire.key(id, zone));
       }
     }
     if (upload.getFull()) {
-      changed += removeUnlisted(zone, listed);
+      removals.addAll(unlisted(zone, listed));
     }
+    store.apply(upserts, removals);
     UploadAck ack =
         UploadAck.newBuilder()
             .setNonce(upload.getNonce())
             .addAllRejected(rejections)
             .setRevision(store.revision())
             .build();
-    return new Applied(ack, changed, rejections.size());
+    return new Applied(ack, upserts.size() + removals.size(), rejections.size());
   }
 
   /** The resource to store, or null with {@code problems} saying why not. */
@@ -172,40 +173,24 @@ final class UploadApplier {
     return Violation.newBuilder().setField(field).setMessage(message).build();
   }
 
-  /** Writes {@code resource} unless the store already holds the same content; true if written. */
-  private boolean write(Resource resource) {
+  /** Whether {@code resource} differs from what the store holds for it. */
+  private boolean changed(Resource resource) {
     StoredResource current = store.get(resource.key()).orElse(null);
-    if (current != null && sameContent(current.resource(), resource)) {
-      return false;
-    }
-    try {
-      store.put(resource, ResourceStore.ANY);
-      return true;
-    } catch (VersionConflictException e) {
-      throw new IllegalStateException("a write with ANY cannot conflict", e);
-    }
+    return current == null || !sameContent(current.resource(), resource);
   }
 
-  private List<ResourceKey> remove(ResourceKey key) {
-    try {
-      return store.delete(key, ResourceStore.ANY);
-    } catch (VersionConflictException e) {
-      throw new IllegalStateException("a delete with ANY cannot conflict", e);
-    }
-  }
-
-  /** Removes what the store holds for {@code zone} and a full inventory did not list. */
-  private int removeUnlisted(String zone, Set<ResourceKey> listed) {
-    int removed = 0;
+  /** What the store holds for {@code zone} and a full inventory did not list. */
+  private List<ResourceKey> unlisted(String zone, Set<ResourceKey> listed) {
+    List<ResourceKey> unlisted = new ArrayList<>();
     for (String type : Syncable.UPLOADED) {
       for (StoredResource stored : store.list(type, null)) {
         ResourceKey key = stored.resource().key();
-        if (key.zone().equals(zone) && !listed.contains(key) && !remove(key).isEmpty()) {
-          removed++;
+        if (key.zone().equals(zone) && !listed.contains(key)) {
+          unlisted.add(key);
         }
       }
     }
-    return removed;
+    return unlisted;
   }
 
   private static boolean sameContent(Resource a, Resource b) {
