@@ -3,23 +3,27 @@ package dev.meridian.common.xds;
 import dev.meridian.common.dataplane.DataplaneSpec;
 import dev.meridian.common.dataplane.Dataplanes;
 import dev.meridian.common.resource.Resource;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * EndpointIndex maps each service to the endpoints that provide it: the address and inbound port of
  * every inbound tagged with that {@code kuma.io/service}. Build it once per zone state from one
- * mesh's dataplanes; it is immutable and thread-safe.
+ * mesh's dataplanes; it is immutable (its load assignments are built once, on first use) and
+ * thread-safe.
  */
 public final class EndpointIndex {
   private static final Comparator<Endpoint> ORDER =
       Comparator.comparing(Endpoint::address).thenComparingInt(Endpoint::port);
 
   private final Map<String, List<Endpoint>> byService;
+  private final Map<String, ClusterLoadAssignment> assignments = new ConcurrentHashMap<>();
 
   private EndpointIndex(Map<String, List<Endpoint>> byService) {
     this.byService = byService;
@@ -53,6 +57,11 @@ public final class EndpointIndex {
   /** The endpoints of {@code service}, sorted by address and port; empty when none. */
   public List<Endpoint> endpoints(String service) {
     return byService.getOrDefault(service, List.of());
+  }
+
+  /** The EDS load assignment of {@code service}: one instance per service for every caller. */
+  public ClusterLoadAssignment loadAssignment(String service) {
+    return assignments.computeIfAbsent(service, s -> LoadAssignments.of(s, endpoints(s)));
   }
 
   /**

@@ -44,8 +44,7 @@ public final class ProxyGenerator {
       String protocol = OutboundListeners.protocol(out, endpoints);
       listeners.add(OutboundListeners.listener(out, protocol, tracing));
       clusters.putIfAbsent(out.service(), ClusterBuilders.eds(out.service(), protocol));
-      assignments.putIfAbsent(
-          out.service(), LoadAssignments.of(out.service(), endpoints.endpoints(out.service())));
+      assignments.putIfAbsent(out.service(), endpoints.loadAssignment(out.service()));
     }
     tracing.clusters().forEach(c -> clusters.putIfAbsent(c.getName(), c));
     return new XdsResources(
