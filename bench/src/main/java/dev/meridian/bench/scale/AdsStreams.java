@@ -46,12 +46,27 @@ final class AdsStreams implements AutoCloseable {
     streams.forEach(s -> s.arm(marker));
   }
 
-  static boolean allArrived(List<SimStream> streams) {
-    return streams.stream().allMatch(s -> s.arrivalNanos() != 0);
-  }
-
-  static long arrived(List<SimStream> streams) {
-    return streams.stream().filter(s -> s.arrivalNanos() != 0).count();
+  /** Waits until every one of {@code streams} has its armed marker; fails if one ended. */
+  static void awaitMarker(Deadline deadline, String phase, List<SimStream> streams)
+      throws Exception {
+    deadline.await(
+        phase + " (" + streams.size() + " dataplanes)",
+        () -> {
+          boolean all = true;
+          for (SimStream s : streams) {
+            if (s.error() != null) {
+              throw new ScaleFailure(
+                  "the stream of "
+                      + s.dataplane.nodeId()
+                      + " ended during "
+                      + phase
+                      + ": "
+                      + s.error());
+            }
+            all &= s.arrivalNanos() != 0;
+          }
+          return all;
+        });
   }
 
   /** Each stream's arrival minus {@code t0}; streams without an arrival are left out. */
@@ -65,11 +80,6 @@ final class AdsStreams implements AutoCloseable {
 
   static int listenerResponses(List<SimStream> streams) {
     return streams.stream().mapToInt(SimStream::listenerResponses).sum();
-  }
-
-  /** The first error a stream ended with, or null while all are open. */
-  Throwable firstError() {
-    return streams.stream().map(SimStream::error).filter(e -> e != null).findFirst().orElse(null);
   }
 
   @Override

@@ -13,6 +13,7 @@ final class Workload {
   static final String JOIN_MESH = "bench-join";
   static final List<String> ZONES = List.of("east", "west");
   static final String TARGET_ZONE = "east";
+  static final String OTHER_ZONE = "west";
   static final String MESH_WIDE_POLICY = "bench-mesh";
   static final String ZONE_POLICY = "bench-zone";
   static final String BASELINE_HOST = collectorHost("baseline");
