@@ -78,8 +78,8 @@ final class AdsStreams implements AutoCloseable {
         .toArray();
   }
 
-  static int listenerResponses(List<SimStream> streams) {
-    return streams.stream().mapToInt(SimStream::listenerResponses).sum();
+  static int responses(List<SimStream> streams) {
+    return streams.stream().mapToInt(SimStream::responses).sum();
   }
 
   @Override

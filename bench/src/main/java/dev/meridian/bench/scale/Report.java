@@ -48,11 +48,11 @@ record Report(
   }
 
   /**
-   * What the zone-targeted rounds cost the other zone: LDS responses its dataplanes received, and
-   * its {@code xds_generation_seconds_count} before the first and after the last round.
+   * What the zone-targeted rounds cost the other zone: xDS responses (any type) its dataplanes
+   * received, and its {@code xds_generation_seconds_count} before the first and after the last
+   * round.
    */
-  record Isolation(
-      String zone, int listenerResponses, double generationsBefore, double generationsAfter) {}
+  record Isolation(String zone, int responses, double generationsBefore, double generationsAfter) {}
 
   /** Used heap after a full GC, without and with the zone's dataplanes. */
   record ZoneMemory(int dataplanes, long baselineBytes, long withDataplanesBytes) {

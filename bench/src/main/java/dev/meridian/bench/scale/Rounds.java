@@ -17,7 +17,7 @@ final class Rounds {
   private final Duration settle;
   private final Deadline deadline;
 
-  /** ZoneTargeted is the zone-targeted latencies and the LDS responses the other zone received. */
+  /** ZoneTargeted is the zone-targeted latencies and the xDS responses the other zone received. */
   record ZoneTargeted(long[] latencies, int otherResponses) {}
 
   Rounds(int count, Duration settle, Deadline deadline) {
@@ -61,7 +61,7 @@ final class Rounds {
       rounds.add(await("zone-targeted round " + r, target, t0));
       // A fixed wait on purpose: it looks for something that should not happen.
       Thread.sleep(settle.toMillis());
-      otherResponses += AdsStreams.listenerResponses(others);
+      otherResponses += AdsStreams.responses(others);
     }
     return new ZoneTargeted(concat(rounds), otherResponses);
   }

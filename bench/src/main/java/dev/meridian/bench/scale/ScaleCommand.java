@@ -127,6 +127,13 @@ public final class ScaleCommand implements Callable<Integer> {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                     + "-n"
                     + dataplanes);
+    // Absolute: the nodes run in directories of their own and resolve their data dirs there.
+    dir = dir.toAbsolutePath();
+    if (Files.exists(dir.resolve("nodes"))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--out: " + dir + " already holds a run (nodes/); choose another directory or delete it");
+    }
     return new ScaleRun.Options(
         dataplanes,
         rounds,

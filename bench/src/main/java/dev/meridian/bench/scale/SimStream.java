@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * SimStream is one simulated dataplane's ADS stream, as Envoy opens it: wildcard LDS, CDS and EDS,
  * the node (with the Dataplane in its metadata) in every request, every response ACKed. On each LDS
- * response it takes the time first, then looks for the armed marker. Responses arrive on gRPC's
- * transport thread (direct executor) and the harness arms from its own, hence the lock.
+ * response it takes the time first, then looks for the armed marker; it counts responses of every
+ * type, so that a zone can be shown to have sent nothing. Responses arrive on gRPC's transport
+ * thread (direct executor) and the harness arms from its own, hence the lock.
  */
 final class SimStream implements StreamObserver<DiscoveryResponse> {
   private static final List<String> TYPES =
@@ -32,7 +33,7 @@ final class SimStream implements StreamObserver<DiscoveryResponse> {
   // Guarded by this.
   private byte[] marker;
   private long arrivalNanos;
-  private int listenerResponses;
+  private int responses;
 
   SimStream(SimDataplane dataplane) {
     this.dataplane = dataplane;
@@ -54,11 +55,11 @@ final class SimStream implements StreamObserver<DiscoveryResponse> {
     }
   }
 
-  /** Forgets the last round: from now on, waits for {@code marker} and counts LDS anew. */
+  /** Forgets the last round: from now on, waits for {@code marker} and counts responses anew. */
   synchronized void arm(byte[] marker) {
     this.marker = marker;
     this.arrivalNanos = 0;
-    this.listenerResponses = 0;
+    this.responses = 0;
   }
 
   /** When the armed marker arrived ({@link System#nanoTime}), 0 while it has not. */
@@ -66,9 +67,9 @@ final class SimStream implements StreamObserver<DiscoveryResponse> {
     return arrivalNanos;
   }
 
-  /** LDS responses since the last {@link #arm}. */
-  synchronized int listenerResponses() {
-    return listenerResponses;
+  /** Responses of any type since the last {@link #arm}. */
+  synchronized int responses() {
+    return responses;
   }
 
   Throwable error() {
@@ -78,14 +79,13 @@ final class SimStream implements StreamObserver<DiscoveryResponse> {
   @Override
   public void onNext(DiscoveryResponse response) {
     long now = System.nanoTime();
-    if (response.getTypeUrl().equals(Resources.V3.LISTENER_TYPE_URL)) {
-      synchronized (this) {
-        listenerResponses++;
-        if (arrivalNanos == 0
-            && marker != null
-            && Markers.anyContains(response.getResourcesList(), marker)) {
-          arrivalNanos = now;
-        }
+    synchronized (this) {
+      responses++;
+      if (arrivalNanos == 0
+          && marker != null
+          && response.getTypeUrl().equals(Resources.V3.LISTENER_TYPE_URL)
+          && Markers.anyContains(response.getResourcesList(), marker)) {
+        arrivalNanos = now;
       }
     }
     send(

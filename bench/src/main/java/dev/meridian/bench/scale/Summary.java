@@ -29,12 +29,8 @@ final class Summary {
     propagation(out, "zone-targeted (" + Workload.TARGET_ZONE + ")", r.zoneTargeted());
     Report.Isolation i = r.isolation();
     out.printf(
-        "%nzone-targeted change seen by %s: %d LDS responses (must be 0); %s %.0f -> %.0f (target: no change)%n",
-        i.zone(),
-        i.listenerResponses(),
-        ScaleRun.GENERATIONS,
-        i.generationsBefore(),
-        i.generationsAfter());
+        "%nzone-targeted change seen by %s: %d xDS responses (must be 0); %s %.0f -> %.0f (target: no change)%n",
+        i.zone(), i.responses(), ScaleRun.GENERATIONS, i.generationsBefore(), i.generationsAfter());
     out.println();
     r.zoneMemory()
         .forEach(
