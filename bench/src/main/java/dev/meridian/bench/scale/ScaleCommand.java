@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
     description =
         "Runs a global, zones east and west and N simulated dataplanes; measures issue 6.")
 public final class ScaleCommand implements Callable<Integer> {
+  /** Dataplane addresses are 10.zone.(i / 256).(i % 256): unique up to this many. */
+  private static final int MAX_DATAPLANES = 65_536;
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
   @Spec CommandSpec spec;
@@ -114,6 +117,11 @@ public final class ScaleCommand implements Callable<Integer> {
 
   ScaleRun.Options options() {
     atLeast("--dataplanes", dataplanes, 2);
+    if (dataplanes > MAX_DATAPLANES) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--dataplanes: " + dataplanes + " (expected: <= " + MAX_DATAPLANES + ")");
+    }
     atLeast("--rounds", rounds, 1);
     atLeast("--join-policies", joinPolicies, 1);
     atLeast("--channels", channels, 1);

@@ -101,8 +101,11 @@ final class SimStream implements StreamObserver<DiscoveryResponse> {
     error = t;
   }
 
+  /** An ADS stream does not end by itself: a server that ends one is an error here. */
   @Override
-  public void onCompleted() {}
+  public void onCompleted() {
+    error = new IllegalStateException("the server ended the stream");
+  }
 
   synchronized void close() {
     if (requests != null && error == null) {

@@ -19,6 +19,7 @@ class ScaleCommandTest {
       delimiter = '|',
       value = {
         "--dataplanes 0 | --dataplanes: 0 (expected: >= 2)",
+        "--dataplanes 65537 | --dataplanes: 65537 (expected: <= 65536)",
         "--dataplanes x | Invalid value for option '--dataplanes': 'x' is not an int",
         "--rounds -1 | --rounds: -1 (expected: >= 1)",
         "--deadline 10 | --deadline: '10' (expected: a duration like 500ms, 90s, 10m)",
