@@ -84,6 +84,11 @@ public final class PackagedGlobal implements AutoCloseable {
             });
   }
 
+  /** The operating-system id of the running process. */
+  public long pid() {
+    return process.pid();
+  }
+
   public int kdsPort() {
     return kdsPort;
   }

@@ -1,0 +1,87 @@
+package dev.meridian.bench.scale;
+
+import dev.meridian.node.testing.PackagedGlobal;
+import dev.meridian.node.testing.PackagedZone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Join fills the global with the join set, timing the writes, then starts a fresh zone against it.
+ * The set lives in a mesh of its own, {@link Workload#JOIN_MESH}, so east and west regenerate
+ * nothing for it.
+ */
+final class Join {
+  static final String HOST = Workload.collectorHost("join");
+
+  private final int policies;
+  private final int writers;
+  private final Deadline deadline;
+
+  Join(int policies, int writers, Deadline deadline) {
+    this.policies = policies;
+    this.writers = writers;
+    this.deadline = deadline;
+  }
+
+  /**
+   * PUTs {@code policies} MeshTraces, each on a service of its own, through {@code writers}
+   * concurrent clients; the last, mesh-wide, marks the joining zone's first listener.
+   */
+  Report.Writes write(PackagedGlobal global) throws Exception {
+    String mesh = Workload.JOIN_MESH;
+    GlobalApi.putMesh(global, mesh);
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    long t0 = System.nanoTime();
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < policies - 1;
+                      i = next.getAndIncrement()) {
+                    String name = "join-" + i;
+                    GlobalApi.putMeshTrace(
+                        global,
+                        mesh,
+                        name,
+                        Workload.serviceTargeted(
+                            mesh, name, "join-svc-" + i, Workload.collectorHost(name)));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(deadline.remaining().toMillis() + 1, TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    GlobalApi.putMeshTrace(global, mesh, "join-mesh", Workload.meshWide(mesh, "join-mesh", HOST));
+    return new Report.Writes(policies, writers, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Starts zone {@code north}: times its process start to {@code /ready}, then opens one
+   * dataplane's stream and times its first listener with the join set's marker.
+   */
+  Report.Join join(Cluster cluster, PackagedGlobal global) throws Exception {
+    long t0 = System.nanoTime();
+    PackagedZone north = cluster.zone("north", global.kdsPort());
+    deadline.await("zone north ready", () -> north.status("/ready") == 200);
+    long ready = System.nanoTime();
+    SimDataplane dp = Workload.dataplane("north", Workload.JOIN_MESH, 1, "join-app", "a", "b");
+    try (AdsStreams stream = new AdsStreams(north.xdsPort(), List.of(dp), 1, Markers.of(HOST))) {
+      AdsStreams.awaitMarker(deadline, "zone north's first dataplane", stream.streams());
+      long first = stream.streams().get(0).arrivalNanos();
+      return new Report.Join(policies, (ready - t0) / 1e6, (first - t0) / 1e6);
+    }
+  }
+}
