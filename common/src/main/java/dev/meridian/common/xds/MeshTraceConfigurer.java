@@ -22,6 +22,8 @@ final class MeshTraceConfigurer implements TracingPlan {
   private final List<io.envoyproxy.envoy.type.tracing.v3.CustomTag> tags;
   private final String service;
   private final Cluster collector;
+  // Only Datadog's service name depends on the destination; the others share one.
+  private HttpConnectionManager.Tracing anyDestination;
 
   /** {@code conf} must have a backend; {@code service} is the dataplane's first service. */
   MeshTraceConfigurer(MeshTraceConf conf, String mesh, String zone, String service) {
@@ -51,7 +53,13 @@ final class MeshTraceConfigurer implements TracingPlan {
 
   @Override
   public Optional<HttpConnectionManager.Tracing> tracing(String destination) {
-    return Optional.of(build(destination));
+    if (conf.backend().datadog() != null) {
+      return Optional.of(build(destination));
+    }
+    if (anyDestination == null) {
+      anyDestination = build(destination);
+    }
+    return Optional.of(anyDestination);
   }
 
   @Override

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -65,9 +64,8 @@ public final class PackagedGlobal implements AutoCloseable {
     assertThat(Path.of(jar))
         .as("the global's jar; build it with: mvn -DskipTests package -pl global -am")
         .exists();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(List.of(java, "-jar", jar))
+        new ProcessBuilder(JavaCommand.of(jar))
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("global-" + ++starts + ".log").toFile());

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -57,9 +56,8 @@ public final class PackagedZone implements AutoCloseable {
   public void start() throws IOException {
     String jar = System.getProperty("meridian.zone.jar");
     assertThat(Path.of(jar)).as("the zone's jar, built in the package phase").exists();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(List.of(java, "-jar", jar))
+        new ProcessBuilder(JavaCommand.of(jar))
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("zone-" + ++starts + ".log").toFile());

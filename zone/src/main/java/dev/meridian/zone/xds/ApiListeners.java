@@ -16,6 +16,7 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ApiListeners gives a proxyless gRPC client what it looks up: for each outbound service {@code S},
@@ -25,13 +26,17 @@ import java.util.Map;
  * No tracing: grpc-java does not read the HCM's tracing block.
  */
 final class ApiListeners {
+  // Built once per service ever called from this zone (a few hundred bytes each).
+  private static final Map<String, Listener> BY_SERVICE = new ConcurrentHashMap<>();
+
   private ApiListeners() {}
 
   static List<Listener> of(Resource dataplane) {
     Map<String, Listener> listeners = new LinkedHashMap<>();
     for (DataplaneSpec.Outbound out : dataplane.spec(DataplaneSpec.class).outbound()) {
       if (out.service() != null) {
-        listeners.computeIfAbsent(out.service(), ApiListeners::listener);
+        listeners.computeIfAbsent(
+            out.service(), service -> BY_SERVICE.computeIfAbsent(service, ApiListeners::listener));
       }
     }
     return List.copyOf(listeners.values());

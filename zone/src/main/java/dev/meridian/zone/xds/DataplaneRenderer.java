@@ -2,15 +2,19 @@ package dev.meridian.zone.xds;
 
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
+import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import dev.meridian.common.match.DataplaneRules;
 import dev.meridian.common.resource.Resource;
 import dev.meridian.common.xds.EndpointIndex;
 import dev.meridian.common.xds.ProxyGenerator;
 import dev.meridian.common.xds.XdsResources;
+import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.v3.SimpleCache;
+import io.envoyproxy.controlplane.server.serializer.CachedProtoResourcesSerializer;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.micrometer.core.instrument.Timer;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,8 @@ final class DataplaneRenderer {
   private final XdsMetrics metrics;
   private final Map<String, Inputs> lastInputs = new ConcurrentHashMap<>();
   private final Interner<Message> shared = Interners.newWeakInterner();
+  // Its cache of packed resources is static: shared with the one XdsServer gives the streams.
+  private final CachedProtoResourcesSerializer serializer = new CachedProtoResourcesSerializer();
 
   /**
    * Inputs is all a dataplane's resources depend on: itself (in its zone), its rules and the
@@ -73,7 +79,11 @@ final class DataplaneRenderer {
       Map<String, String> versions = Snapshots.versions(xds, previous);
       ServedDataplane served =
           new ServedDataplane(inputs.rules(), xds, decision.refusals(), versions);
+      // SimpleCache answers the streams inside one lock for all dataplanes; packing here, on this
+      // worker, leaves it only cache hits to do there.
+      List<Any> packed = pack(xds);
       cache.setSnapshot(nodeId, Snapshots.of(xds, versions));
+      Reference.reachabilityFence(packed); // the cache holds each packed resource weakly
       lastInputs.put(nodeId, inputs);
       for (String refusal : decision.refusals()) {
         metrics.localityRefusal(inputs.dataplane().mesh());
@@ -87,6 +97,14 @@ final class DataplaneRenderer {
     } finally {
       sample.stop(metrics.generation);
     }
+  }
+
+  private List<Any> pack(XdsResources xds) {
+    List<Any> packed = new ArrayList<>();
+    for (List<? extends Message> type : List.of(xds.listeners(), xds.clusters(), xds.endpoints())) {
+      type.forEach(r -> packed.add(serializer.serialize(r, Resources.ApiVersion.V3)));
+    }
+    return packed;
   }
 
   @SuppressWarnings("unchecked")
