@@ -3,6 +3,7 @@ package dev.meridian.bench.scale;
 import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.node.testing.PackagedZone;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Join {
   static final String HOST = Workload.collectorHost("join");
+
+  /** The join set's mesh-wide MeshTrace, written last. */
+  private static final String LAST = "join-mesh";
 
   private final int policies;
   private final int writers;
@@ -64,15 +68,23 @@ final class Join {
     } finally {
       pool.shutdownNow();
     }
-    GlobalApi.putMeshTrace(global, mesh, "join-mesh", Workload.meshWide(mesh, "join-mesh", HOST));
+    GlobalApi.putMeshTrace(global, mesh, LAST, Workload.meshWide(mesh, LAST, HOST));
     return new Report.Writes(policies, writers, (System.nanoTime() - t0) / 1e9);
   }
 
   /**
    * Starts zone {@code north}: times its process start to {@code /ready}, then opens one
-   * dataplane's stream and times its first listener with the join set's marker.
+   * dataplane's stream and times its first listener with the join set's marker. It starts once the
+   * zones already there hold the join set, so that their sync does not share the global with it.
    */
-  Report.Join join(Cluster cluster, PackagedGlobal global) throws Exception {
+  Report.Join join(Cluster cluster, PackagedGlobal global, Collection<PackagedZone> zones)
+      throws Exception {
+    String last = "/meshes/" + Workload.JOIN_MESH + "/meshtraces/" + LAST;
+    for (PackagedZone zone : zones) {
+      deadline.await(
+          "the zones holding the join set before north starts",
+          () -> zone.get(last).statusCode() == 200);
+    }
     long t0 = System.nanoTime();
     PackagedZone north = cluster.zone("north", global.kdsPort());
     deadline.await("zone north ready", () -> north.status("/ready") == 200);

@@ -1,6 +1,9 @@
 package dev.meridian.bench.scale;
 
-/** Progress prints what the run is doing to stderr, with the seconds since it started. */
+/**
+ * Progress prints what the run is doing to stderr, with the seconds since the first message (a
+ * process runs one harness).
+ */
 final class Progress {
   private static final long START = System.nanoTime();
 

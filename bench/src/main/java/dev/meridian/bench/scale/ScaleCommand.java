@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "scale",
-    mixinStandardHelpOptions = true,
     description =
         "Runs a global, zones east and west and N simulated dataplanes; measures issue 6.")
 public final class ScaleCommand implements Callable<Integer> {
@@ -32,6 +31,12 @@ public final class ScaleCommand implements Callable<Integer> {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "prints this help and exits")
+  boolean help;
 
   @Option(
       names = "--dataplanes",

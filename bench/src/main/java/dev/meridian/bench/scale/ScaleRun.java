@@ -70,6 +70,11 @@ final class ScaleRun {
               t.setDaemon(true);
               return t;
             });
+    Progress.say(
+        "starting a global, zones east and west and the floor for "
+            + dataplanes.size()
+            + " dataplanes; output in "
+            + options.out());
     try (Cluster cluster = new Cluster(options.out().resolve("nodes"))) {
       watchdog.schedule(
           () -> {
@@ -103,7 +108,7 @@ final class ScaleRun {
       Report.Writes writes = join.write(global);
       Progress.say(
           String.format("%d policies written, %.0f/s", writes.policies(), writes.perSecond()));
-      Report.Join joined = join.join(cluster, global);
+      Report.Join joined = join.join(cluster, global, zones.values());
       Progress.say("zone north joined");
       closeStreams();
       // Stopped before the report is made, so that what it says of the processes holds.
