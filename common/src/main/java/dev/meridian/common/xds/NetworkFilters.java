@@ -1,5 +1,7 @@
 package dev.meridian.common.xds;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.protobuf.Any;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.route.v3.Route;
@@ -22,6 +24,19 @@ final class NetworkFilters {
   static final String TCP_PROXY = "envoy.filters.network.tcp_proxy";
   static final String ROUTER = "envoy.filters.http.router";
 
+  /**
+   * Listeners of many dataplanes hold the same filter (an outbound to the same service, an inbound
+   * of the same service and port): it is built and packed once, and kept while a listener holds it.
+   */
+  private static final Cache<Key, Filter> FILTERS = CacheBuilder.newBuilder().weakValues().build();
+
+  private record Key(
+      String protocol,
+      String statPrefix,
+      String routeName,
+      String cluster,
+      Optional<HttpConnectionManager.Tracing> tracing) {}
+
   private NetworkFilters() {}
 
   /** An HttpConnectionManager for http, http2 and grpc; a TcpProxy (never traced) otherwise. */
@@ -31,6 +46,16 @@ final class NetworkFilters {
       String routeName,
       String cluster,
       Optional<HttpConnectionManager.Tracing> tracing) {
+    return FILTERS
+        .asMap()
+        .computeIfAbsent(
+            new Key(protocol, statPrefix, routeName, cluster, tracing), NetworkFilters::build);
+  }
+
+  private static Filter build(Key key) {
+    String protocol = key.protocol();
+    String statPrefix = key.statPrefix();
+    String cluster = key.cluster();
     if (!Protocols.isHttp(protocol)) {
       TcpProxy tcp = TcpProxy.newBuilder().setStatPrefix(statPrefix).setCluster(cluster).build();
       return Filter.newBuilder().setName(TCP_PROXY).setTypedConfig(Any.pack(tcp)).build();
@@ -38,12 +63,12 @@ final class NetworkFilters {
     HttpConnectionManager.Builder hcm =
         HttpConnectionManager.newBuilder()
             .setStatPrefix(statPrefix)
-            .setRouteConfig(route(routeName, cluster))
+            .setRouteConfig(route(key.routeName(), cluster))
             .addHttpFilters(
                 HttpFilter.newBuilder()
                     .setName(ROUTER)
                     .setTypedConfig(Any.pack(Router.getDefaultInstance())));
-    tracing.ifPresent(hcm::setTracing);
+    key.tracing().ifPresent(hcm::setTracing);
     return Filter.newBuilder().setName(HCM).setTypedConfig(Any.pack(hcm.build())).build();
   }
 

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * rendering are unchanged (then nothing is generated and no version moves). Called from the
  * generator's workers, never twice at once for the same dataplane.
  *
- * <p>Clusters, load assignments and api listeners equal to one another dataplane already has are
- * shared (interned): they take memory once, compare by identity, and the xDS server's serializer
- * packs each once for every stream.
+ * <p>Listeners, clusters and load assignments equal to one another dataplane already has are shared
+ * (interned): they take memory once, compare by identity, and the xDS server's serializer packs
+ * each once for every stream.
  */
 final class DataplaneRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(DataplaneRenderer.class);
@@ -72,8 +72,8 @@ final class DataplaneRenderer {
       LocalityGuard.Decision decision = guard.check(inputs.rules());
       XdsResources base =
           ProxyGenerator.generate(inputs.dataplane(), zone, decision.rendered(), endpoints);
-      List<Listener> listeners = new ArrayList<>(base.listeners());
-      listeners.addAll(intern(ApiListeners.of(inputs.dataplane())));
+      List<Listener> listeners = new ArrayList<>(intern(base.listeners()));
+      listeners.addAll(ApiListeners.of(inputs.dataplane()));
       XdsResources xds =
           new XdsResources(listeners, intern(base.clusters()), intern(base.endpoints()));
       Map<String, String> versions = Snapshots.versions(xds, previous);
