@@ -10,9 +10,12 @@ import java.util.stream.LongStream;
 
 /**
  * Rounds runs the propagation rounds: each arms the streams with a new collector host, makes the
- * change and collects, per affected stream, the time from the change to the marked listener.
+ * change and collects, per affected stream, the time from the change to the marked listener. The
+ * first {@code warmup} rounds of each kind run the same code paths on every JVM (the JIT compiles
+ * them) and are left out of the figures.
  */
 final class Rounds {
+  private final int warmup;
   private final int count;
   private final Duration settle;
   private final Deadline deadline;
@@ -20,7 +23,8 @@ final class Rounds {
   /** ZoneTargeted is the zone-targeted latencies and the xDS responses the other zone received. */
   record ZoneTargeted(long[] latencies, int otherResponses) {}
 
-  Rounds(int count, Duration settle, Deadline deadline) {
+  Rounds(int warmup, int count, Duration settle, Deadline deadline) {
+    this.warmup = warmup;
     this.count = count;
     this.settle = settle;
     this.deadline = deadline;
@@ -29,7 +33,7 @@ final class Rounds {
   /** Updates the mesh-wide MeshTrace on the global; every dataplane is affected. */
   long[] meshWide(PackagedGlobal global, List<SimStream> all) throws Exception {
     List<long[]> rounds = new ArrayList<>();
-    for (int r = 1; r <= count; r++) {
+    for (int r = 1; r <= warmup + count; r++) {
       String host = Workload.collectorHost("mesh-" + r);
       AdsStreams.arm(all, Markers.of(host));
       long t0 =
@@ -53,7 +57,7 @@ final class Rounds {
       throws Exception {
     List<long[]> rounds = new ArrayList<>();
     int otherResponses = 0;
-    for (int r = 1; r <= count; r++) {
+    for (int r = 1; r <= warmup + count; r++) {
       String host = Workload.collectorHost("zone-" + r);
       AdsStreams.arm(all, Markers.of(host));
       long t0 =
@@ -70,7 +74,7 @@ final class Rounds {
   long[] floor(Floor floor, boolean meshWide, List<SimStream> all, List<SimStream> affected)
       throws Exception {
     List<long[]> rounds = new ArrayList<>();
-    for (int r = 1; r <= count; r++) {
+    for (int r = 1; r <= warmup + count; r++) {
       String host = Workload.collectorHost("floor-" + (meshWide ? "mesh-" : "zone-") + r);
       floor.prepare(meshWide, host);
       AdsStreams.arm(all, Markers.of(host));
@@ -87,7 +91,8 @@ final class Rounds {
     return AdsStreams.latencies(affected, t0);
   }
 
-  private static long[] concat(List<long[]> rounds) {
-    return rounds.stream().flatMapToLong(LongStream::of).toArray();
+  /** The samples of every round after the warm-up ones. */
+  private long[] concat(List<long[]> rounds) {
+    return rounds.stream().skip(warmup).flatMapToLong(LongStream::of).toArray();
   }
 }

@@ -51,6 +51,13 @@ public final class ScaleCommand implements Callable<Integer> {
   int rounds;
 
   @Option(
+      names = "--warmup",
+      defaultValue = "1",
+      description =
+          "changes of each kind made first and left out of the figures (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(
       names = "--join-policies",
       defaultValue = "10000",
       description =
@@ -128,6 +135,7 @@ public final class ScaleCommand implements Callable<Integer> {
           "--dataplanes: " + dataplanes + " (expected: <= " + MAX_DATAPLANES + ")");
     }
     atLeast("--rounds", rounds, 1);
+    atLeast("--warmup", warmup, 0);
     atLeast("--join-policies", joinPolicies, 1);
     atLeast("--channels", channels, 1);
     atLeast("--writers", writers, 1);
@@ -150,6 +158,7 @@ public final class ScaleCommand implements Callable<Integer> {
     return new ScaleRun.Options(
         dataplanes,
         rounds,
+        warmup,
         joinPolicies,
         channels,
         writers,

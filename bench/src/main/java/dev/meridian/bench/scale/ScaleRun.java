@@ -36,6 +36,7 @@ final class ScaleRun {
   record Options(
       int dataplanes,
       int rounds,
+      int warmup,
       int joinPolicies,
       int channels,
       int writers,
@@ -56,7 +57,7 @@ final class ScaleRun {
   ScaleRun(Options options) {
     this.options = options;
     this.deadline = new Deadline(options.deadline());
-    this.rounds = new Rounds(options.rounds(), options.settle(), deadline);
+    this.rounds = new Rounds(options.warmup(), options.rounds(), options.settle(), deadline);
     this.dataplanes = Workload.dataplanes(options.dataplanes());
   }
 

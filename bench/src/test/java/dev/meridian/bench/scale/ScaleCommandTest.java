@@ -22,6 +22,7 @@ class ScaleCommandTest {
         "--dataplanes 65537 | --dataplanes: 65537 (expected: <= 65536)",
         "--dataplanes x | Invalid value for option '--dataplanes': 'x' is not an int",
         "--rounds -1 | --rounds: -1 (expected: >= 1)",
+        "--warmup -1 | --warmup: -1 (expected: >= 0)",
         "--deadline 10 | --deadline: '10' (expected: a duration like 500ms, 90s, 10m)",
         "--nope | Unknown option: '--nope'"
       })
