@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,9 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class XdsMetrics {
   private final MeterRegistry registry;
   private final AtomicInteger streams = new AtomicInteger();
+  private final Map<RequestKind, Counter> requests = new ConcurrentHashMap<>();
   final Timer generation;
   final Counter generationErrors;
   final Timer delivery;
+
+  private record RequestKind(String typeUrl, boolean ack) {}
 
   XdsMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -46,11 +51,16 @@ final class XdsMetrics {
   }
 
   void request(String typeUrl, boolean ack) {
-    Counter.builder("xds.requests.received")
-        .description("xDS requests that confirm (ACK) or reject (NACK) a response")
-        .tag("type_url", typeUrl)
-        .tag("confirmation", ack ? "ACK" : "NACK")
-        .register(registry)
+    // Every response is answered, so this runs once per response sent: no registry lookup here.
+    requests
+        .computeIfAbsent(
+            new RequestKind(typeUrl, ack),
+            kind ->
+                Counter.builder("xds.requests.received")
+                    .description("xDS requests that confirm (ACK) or reject (NACK) a response")
+                    .tag("type_url", typeUrl)
+                    .tag("confirmation", ack ? "ACK" : "NACK")
+                    .register(registry))
         .increment();
   }
 
