@@ -79,6 +79,29 @@ public final class JournaledResourceStore implements ResourceStore {
   public StoredResource put(Resource resource, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
+      List<Change> changes = planPut(resource, expectedVersion);
+      commit(changes);
+      return changes.get(0).stored();
+    }
+  }
+
+  @Override
+  public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
+      throws VersionConflictException {
+    synchronized (lock) {
+      List<Change> changes = planDelete(key, expectedVersion);
+      commit(changes);
+      return changes.stream().map(Change::key).toList();
+    }
+  }
+
+  /**
+   * The change {@link #put} would commit now, without committing it: a replicated store's writer
+   * commits it on a majority of replicas first and then here through {@link #apply}.
+   */
+  public List<Change> planPut(Resource resource, long expectedVersion)
+      throws VersionConflictException {
+    synchronized (lock) {
       ResourceKey key = resource.key();
       StoredResource current = resources.get(key);
       check(key, current, expectedVersion);
@@ -91,13 +114,15 @@ public final class JournaledResourceStore implements ResourceStore {
               current == null ? 1 : current.version() + 1,
               revision,
               now);
-      commit(List.of(new Change(revision, key, stored)));
-      return stored;
+      return List.of(new Change(revision, key, stored));
     }
   }
 
-  @Override
-  public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
+  /**
+   * The removals {@link #delete} would commit now (the key last, after a Mesh's resources), without
+   * committing them; empty when there is nothing to remove.
+   */
+  public List<Change> planDelete(ResourceKey key, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
       StoredResource current = resources.get(key);
@@ -119,8 +144,27 @@ public final class JournaledResourceStore implements ResourceStore {
       for (ResourceKey k : removed) {
         changes.add(new Change(++revision, k, null));
       }
+      return changes;
+    }
+  }
+
+  /**
+   * Commits changes planned by another replica's store, exactly as they are: journal, visible
+   * state, listeners.
+   *
+   * @throws IllegalArgumentException unless the first change follows this store's revision
+   */
+  public void apply(List<Change> changes) {
+    synchronized (lock) {
+      if (changes.isEmpty()) {
+        return;
+      }
+      long next = revision() + 1;
+      if (changes.get(0).revision() != next) {
+        throw new IllegalArgumentException(
+            "changes start at revision " + changes.get(0).revision() + ", expected " + next);
+      }
       commit(changes);
-      return removed;
     }
   }
 

@@ -32,7 +32,15 @@ class GlobalConfigTest {
   void defaultsAreKumasPortsAndALocalDataDir() throws Exception {
     GlobalConfig config = GlobalConfig.load(null, Map.of());
     assertThat(config)
-        .isEqualTo(new GlobalConfig("127.0.0.1", 5681, 5680, 5685, Path.of("data/global"), 1 << 20))
+        .isEqualTo(
+            new GlobalConfig(
+                "127.0.0.1",
+                5681,
+                5680,
+                5685,
+                Path.of("data/global"),
+                1 << 20,
+                ClusterSettings.NONE))
         .isEqualTo(GlobalConfig.defaults());
   }
 
@@ -50,7 +58,14 @@ class GlobalConfigTest {
             """);
     assertThat(GlobalConfig.load(file, Map.of()))
         .isEqualTo(
-            new GlobalConfig("0.0.0.0", 6681, 6680, 6685, Path.of("/var/lib/meridian"), 2 << 20));
+            new GlobalConfig(
+                "0.0.0.0",
+                6681,
+                6680,
+                6685,
+                Path.of("/var/lib/meridian"),
+                2 << 20,
+                ClusterSettings.NONE));
   }
 
   @Test
@@ -66,7 +81,9 @@ class GlobalConfigTest {
                 "MERIDIAN_BIND_ADDRESS", "::1",
                 "MERIDIAN_API_BODY_LIMIT", "512KiB"));
     assertThat(config)
-        .isEqualTo(new GlobalConfig("::1", 7681, 7680, 7685, Path.of("from-file"), 512 << 10));
+        .isEqualTo(
+            new GlobalConfig(
+                "::1", 7681, 7680, 7685, Path.of("from-file"), 512 << 10, ClusterSettings.NONE));
     assertThat(GlobalConfig.load(file, Map.of("MERIDIAN_DATA_DIR", "/env")).dataDir())
         .isEqualTo(Path.of("/env"));
   }
