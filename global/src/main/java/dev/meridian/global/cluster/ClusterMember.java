@@ -27,7 +27,7 @@ import org.apache.pekko.cluster.typed.SingletonActor;
  */
 final class ClusterMember {
   /** How long a write waits for the writer; covers a writer moving to another replica. */
-  static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
+  static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
 
   /** How long one ring operation waits for a majority. */
   static final Duration RING_TIMEOUT = Duration.ofSeconds(3);

@@ -39,7 +39,7 @@ final class PekkoConfig {
                 downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
                 split-brain-resolver.active-strategy = keep-majority
                 jmx.multi-mbeans-in-same-jvm = on
-                seed-node-timeout = 2s
+                seed-node-timeout = 10s
                 retry-unsuccessful-join-after = 2s
                 distributed-data {
                   durable.keys = ["*"]

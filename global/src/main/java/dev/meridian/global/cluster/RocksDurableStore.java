@@ -38,7 +38,7 @@ public final class RocksDurableStore extends AbstractActor {
   private final Options options = new Options().setCreateIfMissing(true);
   private final WriteOptions sync = new WriteOptions().setSync(true);
   private final RocksDB db;
-  private final Serialization serialization = SerializationExtension.get(getContext().system());
+  private Serialization serialization; // looked up on first use, once the system is running
 
   public RocksDurableStore(Config config) throws IOException, RocksDBException {
     Path dir = Path.of(config.getString("meridian-dir"));
@@ -86,9 +86,16 @@ public final class RocksDurableStore extends AbstractActor {
     sender().tell(DurableStore.LoadAllCompleted$.MODULE$, self());
   }
 
+  private Serialization serialization() {
+    if (serialization == null) {
+      serialization = SerializationExtension.get(getContext().getSystem());
+    }
+    return serialization;
+  }
+
   /** {@code serializer id, manifest, payload}: what {@link #decode} needs to read it back. */
   private byte[] encode(DurableStore.DurableDataEnvelope envelope) throws IOException {
-    Serializer serializer = serialization.findSerializerFor(envelope);
+    Serializer serializer = serialization().findSerializerFor(envelope);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(serializer.identifier());
@@ -104,7 +111,7 @@ public final class RocksDurableStore extends AbstractActor {
       String manifest = in.readUTF();
       byte[] payload = in.readAllBytes();
       return (DurableStore.DurableDataEnvelope)
-          serialization.deserialize(payload, id, manifest).get();
+          serialization().deserialize(payload, id, manifest).get();
     }
   }
 
