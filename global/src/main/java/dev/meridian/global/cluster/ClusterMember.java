@@ -1,7 +1,10 @@
 package dev.meridian.global.cluster;
 
+import dev.meridian.global.cluster.Messages.SyncReply;
+import dev.meridian.global.cluster.Messages.SyncRequest;
 import dev.meridian.global.cluster.Messages.WriteReply;
 import dev.meridian.global.cluster.Messages.WriteRequest;
+import dev.meridian.global.cluster.Messages.WriterCommand;
 import dev.meridian.global.config.ClusterSettings;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
@@ -9,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -16,6 +22,7 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.Cluster;
+import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
@@ -35,7 +42,7 @@ final class ClusterMember {
   private final ClusterSettings settings;
   private final ActorSystem<Void> system;
   private final Cluster cluster;
-  private final ActorRef<WriteRequest> writer;
+  private final ActorRef<WriterCommand> writer;
 
   ClusterMember(
       ClusterSettings settings,
@@ -76,26 +83,47 @@ final class ClusterMember {
         + "). Reads still work.";
   }
 
-  /** Asks the writer, wherever it runs. */
-  WriteReply write(java.util.function.Function<ActorRef<WriteReply>, WriteRequest> request) {
+  /** Asks the writer to commit a write, wherever it runs. */
+  WriteReply write(Function<ActorRef<WriteReply>, WriteRequest> request) {
     try {
-      return AskPattern.ask(writer, request::apply, WRITE_TIMEOUT, system.scheduler())
-          .toCompletableFuture()
-          .get(WRITE_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return ask(request::apply);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return WriteReply.unavailable("interrupted");
     } catch (Exception e) {
       return WriteReply.unavailable(
-          "no writer answered within "
-              + WRITE_TIMEOUT.toSeconds()
-              + " s (a replica may have just failed; the writer moves to another one once the"
-              + " cluster downs it); the write may still be applied, so read before retrying");
+          noWriter() + "; the write may still be applied, so read before retrying");
     }
   }
 
-  private java.util.stream.Stream<org.apache.pekko.cluster.Member> members() {
-    return java.util.stream.StreamSupport.stream(cluster.state().getMembers().spliterator(), false);
+  /** The writer's revision: every write acknowledged so far is at or below it. */
+  SyncReply sync() {
+    try {
+      return ask(SyncRequest::new);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SyncReply(-1, "interrupted");
+    } catch (Exception e) {
+      return new SyncReply(-1, noWriter());
+    }
+  }
+
+  private <R> R ask(Function<ActorRef<R>, WriterCommand> request) throws Exception {
+    return AskPattern.<WriterCommand, R>ask(
+            writer, request::apply, WRITE_TIMEOUT, system.scheduler())
+        .toCompletableFuture()
+        .get(WRITE_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+  }
+
+  private static String noWriter() {
+    return "no writer answered within "
+        + WRITE_TIMEOUT.toSeconds()
+        + " s (a replica may have just failed; the writer moves to another one once the cluster"
+        + " downs it)";
+  }
+
+  private Stream<Member> members() {
+    return StreamSupport.stream(cluster.state().getMembers().spliterator(), false);
   }
 
   long count(MemberStatus status) {

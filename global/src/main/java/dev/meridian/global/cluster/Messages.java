@@ -13,6 +13,15 @@ final class Messages {
   /** ClusterMessage marks what crosses the network. */
   interface ClusterMessage {}
 
+  /** What the writer singleton takes. */
+  interface WriterCommand extends ClusterMessage {}
+
+  /** Asks the writer for the revision every write before it committed up to. */
+  record SyncRequest(ActorRef<SyncReply> replyTo) implements WriterCommand {}
+
+  /** The writer's revision, or (revision -1) why it cannot say. */
+  record SyncReply(long revision, String problem) implements ClusterMessage {}
+
   /** A write for the writer: a put carries the resource as Universal JSON, a delete its key. */
   record WriteRequest(
       boolean delete,
@@ -23,7 +32,7 @@ final class Messages {
       String zone,
       long expectedVersion,
       ActorRef<WriteReply> replyTo)
-      implements ClusterMessage {}
+      implements WriterCommand {}
 
   /** What became of a write. */
   enum Outcome {

@@ -8,6 +8,8 @@ import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.Change;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.common.store.VersionConflictException;
+import dev.meridian.global.cluster.Messages.SyncReply;
+import dev.meridian.global.cluster.Messages.SyncRequest;
 import dev.meridian.global.cluster.Messages.WriteReply;
 import dev.meridian.global.cluster.Messages.WriteRequest;
 import io.micrometer.core.instrument.Timer;
@@ -95,6 +97,32 @@ final class Replica implements AutoCloseable {
           }
         },
         executor);
+  }
+
+  /** Answers with the writer's revision once it is complete (recovered); never throws. */
+  void sync(SyncRequest request) {
+    executor.execute(
+        () -> {
+          String problem = writer ? quorumProblem.get() : "the writer moved away from this replica";
+          if (problem == null && !recovered) {
+            try {
+              recover();
+            } catch (Ring.RingException e) {
+              problem = e.getMessage();
+            }
+          }
+          request
+              .replyTo()
+              .tell(
+                  problem == null
+                      ? new SyncReply(local.revision(), null)
+                      : new SyncReply(-1, problem));
+        });
+  }
+
+  /** Applies committed batches up to {@code revision}, then completes. */
+  CompletableFuture<Void> catchUpTo(long revision) {
+    return CompletableFuture.runAsync(() -> catchUp(revision), executor);
   }
 
   /** Handles a write on the writer's replica and replies; never throws. */

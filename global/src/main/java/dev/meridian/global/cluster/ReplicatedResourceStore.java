@@ -10,6 +10,7 @@ import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoreUnavailableException;
 import dev.meridian.common.store.StoredResource;
 import dev.meridian.common.store.VersionConflictException;
+import dev.meridian.global.cluster.Messages.SyncReply;
 import dev.meridian.global.cluster.Messages.WriteReply;
 import dev.meridian.global.cluster.Messages.WriteRequest;
 import dev.meridian.global.config.ClusterSettings;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.cluster.MemberStatus;
@@ -77,7 +79,7 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
             MemberStatus.down())) {
       Gauge.builder("meridian.cluster.members", () -> member.count(status))
           .description("Cluster members this replica sees, by status")
-          .tag("status", status.toString().toLowerCase(java.util.Locale.ROOT))
+          .tag("status", status.toString().toLowerCase(Locale.ROOT))
           .register(registry);
     }
     Gauge.builder("meridian.cluster.unreachable.members", () -> member.unreachable())
@@ -130,6 +132,41 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
       throws VersionConflictException {
     return write(key, expectedVersion, true, null).stream().map(Change::key).toList();
+  }
+
+  /** Asks the writer for its revision and applies what this replica misses up to it. */
+  @Override
+  public void catchUp() {
+    ClusterMember m = member;
+    String problem = m == null ? "this replica has not joined its cluster yet" : m.quorumProblem();
+    if (problem != null) {
+      throw new StoreUnavailableException(problem);
+    }
+    SyncReply reply = m.sync();
+    if (reply.problem() != null) {
+      throw new StoreUnavailableException(reply.problem());
+    }
+    try {
+      replica
+          .catchUpTo(reply.revision())
+          .get(ClusterMember.WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw behind(reply.revision(), e.toString());
+    }
+    if (local.revision() < reply.revision()) {
+      throw behind(reply.revision(), "no majority answered for the missing revisions");
+    }
+  }
+
+  private StoreUnavailableException behind(long revision, String why) {
+    return new StoreUnavailableException(
+        "this replica is at revision "
+            + local.revision()
+            + " and could not catch up with the writer's "
+            + revision
+            + " ("
+            + why
+            + ")");
   }
 
   /** Has the writer commit a put (with the resource's Universal JSON) or a delete. */

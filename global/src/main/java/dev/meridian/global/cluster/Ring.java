@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorRef;
@@ -105,7 +106,7 @@ final class Ring {
   private <T> void write(
       Key<LWWRegister<T>> key,
       LWWRegister<T> initial,
-      java.util.function.Function<LWWRegister<T>, LWWRegister<T>> modify) {
+      Function<LWWRegister<T>, LWWRegister<T>> modify) {
     Object reply =
         ask(
             new Replicator.Update<>(

@@ -1,6 +1,8 @@
 package dev.meridian.global.cluster;
 
+import dev.meridian.global.cluster.Messages.SyncRequest;
 import dev.meridian.global.cluster.Messages.WriteRequest;
+import dev.meridian.global.cluster.Messages.WriterCommand;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -12,15 +14,21 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 final class Writer {
   private Writer() {}
 
-  static Behavior<WriteRequest> create(Replica replica) {
+  static Behavior<WriterCommand> create(Replica replica) {
     return Behaviors.setup(
         context -> {
           replica.startWriting();
-          return Behaviors.receive(WriteRequest.class)
+          return Behaviors.receive(WriterCommand.class)
               .onMessage(
                   WriteRequest.class,
                   request -> {
                     replica.write(request);
+                    return Behaviors.same();
+                  })
+              .onMessage(
+                  SyncRequest.class,
+                  request -> {
+                    replica.sync(request);
                     return Behaviors.same();
                   })
               .onSignal(

@@ -49,6 +49,7 @@ final class UploadApplier {
   record Applied(UploadAck ack, int changed, int rejected) {}
 
   Applied apply(String zone, ZoneUpload upload) {
+    store.catchUp();
     List<Rejection> rejections = new ArrayList<>();
     Set<ResourceKey> listed = new HashSet<>();
     int changed = 0;

@@ -33,6 +33,8 @@ class ThreeReplicasIT {
     replicas = Replicas.startAll(3, dir, Clock.systemUTC());
 
     StoredResource mesh = replicas.get(0).put(mesh("default"), ResourceStore.ABSENT);
+    replicas.get(1).catchUp();
+    assertThat(replicas.get(1).get(ResourceKey.of("Mesh", "", "default"))).contains(mesh);
     StoredResource second = replicas.get(1).put(mesh("other"), ResourceStore.ABSENT);
     StoredResource replaced = replicas.get(2).put(mesh("default"), mesh.version());
 
