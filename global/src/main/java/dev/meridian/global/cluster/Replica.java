@@ -17,8 +17,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,12 @@ final class Replica implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
 
   private final JournaledResourceStore local;
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
+
+  /** How long to wait before trying again what needs a majority that did not answer. */
+  private static final long RETRY_MILLIS = 1000;
+
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "replica");
             t.setDaemon(true);
@@ -48,6 +53,8 @@ final class Replica implements AutoCloseable {
   private volatile boolean writer; // read by the writer gauge
   private boolean recovered;
   private long epoch;
+  private long committed; // the highest revision announced as committed
+  private boolean retrying; // a retry of catchUp is scheduled
 
   Replica(JournaledResourceStore local) {
     this.local = local;
@@ -68,13 +75,17 @@ final class Replica implements AutoCloseable {
     return writer;
   }
 
-  /** The writer singleton started here: recover before the first write. */
+  /**
+   * The writer singleton started here: recover at once, so that what a former writer committed
+   * reaches every replica without waiting for the next write (and in any case before it).
+   */
   void startWriting() {
     executor.execute(
         () -> {
           writer = true;
           recovered = false;
           LOG.info("the writer runs on this replica");
+          catchUp(committed);
         });
   }
 
@@ -84,7 +95,11 @@ final class Replica implements AutoCloseable {
 
   /** A majority holds every revision up to {@code revision}: apply what is missing. */
   void committed(long revision) {
-    executor.execute(() -> catchUp(revision));
+    executor.execute(
+        () -> {
+          committed = Math.max(committed, revision);
+          catchUp(committed);
+        });
   }
 
   /** Applies a batch this replica's own write committed (after what precedes it). */
@@ -202,25 +217,52 @@ final class Replica implements AutoCloseable {
   }
 
   /**
-   * Applies committed batches until {@code revision}; stops (to retry on the next call) when the
-   * ring cannot say.
+   * Applies committed batches until {@code revision} (and, on the writer, recovers first). What a
+   * majority cannot answer yet (the cluster is still forming, or lost its majority) is tried again
+   * a second later, so a replica never stays behind waiting for the next write.
    */
   private void catchUp(long revision) {
+    if (ring == null) {
+      return;
+    }
+    if (quorumProblem.get() != null) {
+      retryLater(revision);
+      return;
+    }
     try {
-      while (ring != null && local.revision() < revision) {
+      if (writer && !recovered) {
+        recover();
+      }
+      while (local.revision() < revision) {
         long next = local.revision() + 1;
         Optional<Batch> batch = ring.read(next);
+        if (batch.isPresent() && batch.get().first() > next) {
+          LOG.error(lagging(next));
+          return;
+        }
         if (batch.isEmpty() || batch.get().first() != next) {
-          LOG.error(
-              batch.isPresent() && batch.get().first() > next
-                  ? lagging(next)
-                  : "revision " + next + " is announced but no majority holds it");
+          LOG.warn("revision {} is announced but not yet read from a majority; retrying", next);
+          retryLater(revision);
           return;
         }
         local.apply(batch.get().changes());
       }
     } catch (Ring.RingException e) {
-      LOG.warn("cannot catch up to revision {} now: {}", revision, e.getMessage());
+      LOG.warn("cannot catch up to revision {} now ({}); retrying", revision, e.getMessage());
+      retryLater(revision);
+    }
+  }
+
+  private void retryLater(long revision) {
+    if (!retrying) {
+      retrying = true;
+      executor.schedule(
+          () -> {
+            retrying = false;
+            catchUp(Math.max(revision, committed));
+          },
+          RETRY_MILLIS,
+          TimeUnit.MILLISECONDS);
     }
   }
 
