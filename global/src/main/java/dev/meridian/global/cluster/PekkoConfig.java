@@ -48,7 +48,9 @@ final class PekkoConfig {
                   gossip-interval = 500ms
                 }
               }
+              # The node's own shutdown hook stops the API and KDS first, then leaves the cluster.
               coordinated-shutdown.exit-jvm = off
+              coordinated-shutdown.run-by-jvm-shutdown-hook = off
             }
             """)
         .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))

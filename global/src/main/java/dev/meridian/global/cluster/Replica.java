@@ -176,6 +176,7 @@ final class Replica implements AutoCloseable {
               + "); it may still be applied, so read before retrying");
     } catch (RuntimeException e) {
       LOG.error("write failed", e);
+      recovered = false; // it may be committed without being applied here: read the ring again
       return WriteReply.unavailable("the write failed on the writer: " + e.getMessage());
     }
   }

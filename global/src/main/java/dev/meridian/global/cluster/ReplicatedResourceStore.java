@@ -69,6 +69,7 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
             .description(
                 "Writes committed on a majority of replicas (on disk), as the writer saw them")
             .register(registry);
+    join(settings.seeds());
     for (MemberStatus status :
         List.of(
             MemberStatus.joining(),
@@ -88,7 +89,6 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
     Gauge.builder("meridian.cluster.writer", () -> replica.isWriter() ? 1 : 0)
         .description("1 on the replica where the writer singleton runs, else 0")
         .register(registry);
-    join(settings.seeds());
   }
 
   /** Starts a member; when the cluster downs it, starts another that rejoins the other seeds. */

@@ -94,8 +94,15 @@ class ClusterFailoverIT {
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
       written.add(name);
     }
+    // Paused long enough for the others to down it: resumed, it must rejoin as a new member.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> others.get(0).metric("meridian_cluster_members{status=\"up\"}") == 2);
     paused.resume();
     awaitAllReadable(paused, written);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> others.get(0).metric("meridian_cluster_members{status=\"up\"}") == 3);
 
     PackagedGlobal alone = replicas.get(writer);
     PackagedGlobal[] two = {replicas.get((writer + 1) % 3), replicas.get((writer + 2) % 3)};
@@ -112,6 +119,7 @@ class ClusterFailoverIT {
               assertThat(refused.body()).contains("majority");
             });
     assertThat(alone.get("/meshes/default/meshtraces/while-paused-0").statusCode()).isEqualTo(200);
+    assertThat(alone.status("/ready")).as("/ready without a majority").isEqualTo(503);
     System.out.printf(
         "scenario 3: writes refused with 503 %d ms after two replicas were paused%n",
         Duration.between(pausedAt, Instant.now()).toMillis());
@@ -129,6 +137,7 @@ class ClusterFailoverIT {
         Duration.between(resumedAt, Instant.now()).toMillis());
     for (PackagedGlobal replica : replicas) {
       awaitAllReadable(replica, List.of("while-paused-19", "after-resume"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> replica.status("/ready") == 200);
     }
   }
 

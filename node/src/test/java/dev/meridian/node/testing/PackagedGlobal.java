@@ -178,6 +178,14 @@ public final class PackagedGlobal implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The status of a diagnostics path such as {@code /ready}. */
+  public int status(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+            HttpRequest.newBuilder(diagnostics(path)).timeout(REQUEST_TIMEOUT).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   /**
    * The value of one sample on the global's {@code /metrics}, e.g. {@code
    * kds_resources_sync_total{direction="global_to_zone",zone_name="east"}}; -1 when absent.
