@@ -15,11 +15,6 @@ public final class GlobalMain {
   private GlobalMain() {}
 
   public static void main(String[] args) {
-    NodeLauncher.run(
-        "meridian-global",
-        USAGE,
-        args,
-        GlobalConfig::load,
-        config -> new GlobalNode(config, StoreFactory.open(config.dataDir())));
+    NodeLauncher.run("meridian-global", USAGE, args, GlobalConfig::load, StoreFactory::open);
   }
 }

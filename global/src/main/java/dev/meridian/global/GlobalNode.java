@@ -1,6 +1,7 @@
 package dev.meridian.global;
 
 import dev.meridian.common.store.ResourceStore;
+import dev.meridian.global.cluster.Replication;
 import dev.meridian.global.config.GlobalConfig;
 import dev.meridian.global.kds.KdsServer;
 import dev.meridian.global.kds.ZoneStatus;
@@ -27,6 +28,7 @@ public final class GlobalNode implements NodeLauncher.Node {
 
   private final GlobalConfig config;
   private final ResourceStore store;
+  private final Replication replication;
   private final NodeMeters meters = new NodeMeters();
   private final Stack started = new Stack();
   private volatile boolean ready;
@@ -34,9 +36,15 @@ public final class GlobalNode implements NodeLauncher.Node {
   private KdsServer kds;
   private DiagnosticsServer diagnostics;
 
-  /** The node owns {@code store} from now on and closes it in {@link #close()}. */
+  /** A standalone global; it owns {@code store} from now on and closes it in {@link #close()}. */
   public GlobalNode(GlobalConfig config, ResourceStore store) {
+    this(config, store, Replication.STANDALONE);
+  }
+
+  /** A global whose store is replicated by {@code replication} (which starts with the node). */
+  public GlobalNode(GlobalConfig config, ResourceStore store, Replication replication) {
     this.config = config;
+    this.replication = replication;
     this.store = new TimedResourceStore(store, meters.registry());
     started.push(this.store);
     started.push(meters);
@@ -45,9 +53,11 @@ public final class GlobalNode implements NodeLauncher.Node {
   public synchronized void start() {
     String host = config.bindAddress();
     meters.gaugeResources(store);
-    diagnostics = new DiagnosticsServer(meters.registry(), () -> ready);
+    diagnostics =
+        new DiagnosticsServer(meters.registry(), () -> ready && replication.reachesMajority());
     diagnostics.start(host, config.diagnosticsPort());
     started.push(diagnostics);
+    replication.start(meters.registry());
     ZoneView zones = startKds();
     api = new ApiServer(store, ApiRole.global(zones), config.apiBodyLimit(), meters.registry());
     api.start(host, config.apiPort());

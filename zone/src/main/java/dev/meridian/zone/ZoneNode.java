@@ -73,11 +73,11 @@ public final class ZoneNode implements NodeLauncher.Node {
 
   private void startKds() {
     KdsClient client =
-        new KdsClient(config.zoneName(), config.globalAddress(), store, meters.registry());
+        new KdsClient(config.zoneName(), config.globalAddresses(), store, meters.registry());
     started.push(client);
     kds = client;
     client.start();
-    LOG.info("KDS: dialling the global at {}", config.globalAddress());
+    LOG.info("KDS: dialling the global at {}", config.globalAddresses());
   }
 
   /** The xDS server: serves the local store to the zone's Envoy proxies. */

@@ -82,11 +82,9 @@ public final class JournaledResourceStore implements ResourceStore {
   public StoredResource put(Resource resource, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
-      check(resource.key(), resources.get(resource.key()), expectedVersion);
-      Batch batch = new Batch();
-      StoredResource stored = batch.upsert(resource);
-      commit(batch.changes);
-      return stored;
+      List<Change> changes = planPut(resource, expectedVersion);
+      commit(changes);
+      return changes.get(0).stored();
     }
   }
 
@@ -94,15 +92,9 @@ public final class JournaledResourceStore implements ResourceStore {
   public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
-      StoredResource current = resources.get(key);
-      if (current == null && expectedVersion == ANY) {
-        return List.of();
-      }
-      check(key, current, expectedVersion);
-      Batch batch = new Batch();
-      batch.remove(key);
-      commit(batch.changes);
-      return batch.changes.stream().map(Change::key).toList();
+      List<Change> changes = planDelete(key, expectedVersion);
+      commit(changes);
+      return changes.stream().map(Change::key).toList();
     }
   }
 
@@ -115,6 +107,58 @@ public final class JournaledResourceStore implements ResourceStore {
       if (!batch.changes.isEmpty()) {
         commit(batch.changes);
       }
+    }
+  }
+
+  /**
+   * The change {@link #put} would commit now, without committing it: a replicated store's writer
+   * commits it on a majority of replicas first and then here through {@link #apply(List)}.
+   */
+  public List<Change> planPut(Resource resource, long expectedVersion)
+      throws VersionConflictException {
+    synchronized (lock) {
+      check(resource.key(), resources.get(resource.key()), expectedVersion);
+      Batch batch = new Batch();
+      batch.upsert(resource);
+      return batch.changes;
+    }
+  }
+
+  /**
+   * The removals {@link #delete} would commit now (the key last, after a Mesh's resources), without
+   * committing them; empty when there is nothing to remove.
+   */
+  public List<Change> planDelete(ResourceKey key, long expectedVersion)
+      throws VersionConflictException {
+    synchronized (lock) {
+      StoredResource current = resources.get(key);
+      if (current == null && expectedVersion == ANY) {
+        return List.of();
+      }
+      check(key, current, expectedVersion);
+      Batch batch = new Batch();
+      batch.remove(key);
+      return batch.changes;
+    }
+  }
+
+  /**
+   * Commits changes planned by another replica's store, exactly as they are: journal, visible
+   * state, listeners.
+   *
+   * @throws IllegalArgumentException unless the first change follows this store's revision
+   */
+  public void apply(List<Change> changes) {
+    synchronized (lock) {
+      if (changes.isEmpty()) {
+        return;
+      }
+      long next = revision() + 1;
+      if (changes.get(0).revision() != next) {
+        throw new IllegalArgumentException(
+            "changes start at revision " + changes.get(0).revision() + ", expected " + next);
+      }
+      commit(changes);
     }
   }
 

@@ -49,6 +49,15 @@ public interface ResourceStore extends AutoCloseable {
    */
   void apply(List<Resource> upserts, List<ResourceKey> removals);
 
+  /**
+   * Returns once this store's reads reflect every write committed anywhere before the call, so a
+   * write validated against them (does its mesh exist?) sees what clients were already told. A
+   * store with a single copy always does; a replica catches up with its writer.
+   *
+   * @throws StoreUnavailableException when that cannot be known now (then writes fail too)
+   */
+  default void catchUp() {}
+
   /** The revision of the last committed change (0 for an empty store). */
   long revision();
 

@@ -6,6 +6,7 @@ import dev.meridian.common.config.Setting;
 import dev.meridian.common.config.Settings;
 import dev.meridian.common.config.ValueParsers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,8 @@ public record GlobalConfig(
     int diagnosticsPort,
     int kdsPort,
     Path dataDir,
-    long apiBodyLimit) {
+    long apiBodyLimit,
+    ClusterSettings cluster) {
 
   public static final Setting<String> BIND_ADDRESS =
       new Setting<>("bindAddress", "MERIDIAN_BIND_ADDRESS", "127.0.0.1", ValueParsers::address);
@@ -35,13 +37,37 @@ public record GlobalConfig(
   public static final Setting<Long> API_BODY_LIMIT =
       new Setting<>("apiBodyLimit", "MERIDIAN_API_BODY_LIMIT", 1L << 20, ValueParsers::size);
 
+  public static final Setting<List<String>> CLUSTER_SEEDS =
+      new Setting<>("clusterSeeds", "MERIDIAN_CLUSTER_SEEDS", List.of(), ClusterSettings::seeds);
+  public static final Setting<Integer> CLUSTER_PORT =
+      new Setting<>("clusterPort", "MERIDIAN_CLUSTER_PORT", 25520, ValueParsers::port);
+  public static final Setting<Integer> CLUSTER_SIZE =
+      new Setting<>("clusterSize", "MERIDIAN_CLUSTER_SIZE", 0, ClusterSettings::size);
+  public static final Setting<Duration> CLUSTER_STABLE_AFTER =
+      new Setting<>(
+          "clusterStableAfter",
+          "MERIDIAN_CLUSTER_STABLE_AFTER",
+          Duration.ofSeconds(10),
+          ClusterSettings::duration);
+
   /** Every setting, in the order the README lists them. */
   public static final List<Setting<?>> SETTINGS =
-      List.of(BIND_ADDRESS, API_PORT, DIAGNOSTICS_PORT, KDS_PORT, DATA_DIR, API_BODY_LIMIT);
+      List.of(
+          BIND_ADDRESS,
+          API_PORT,
+          DIAGNOSTICS_PORT,
+          KDS_PORT,
+          DATA_DIR,
+          API_BODY_LIMIT,
+          CLUSTER_SEEDS,
+          CLUSTER_PORT,
+          CLUSTER_SIZE,
+          CLUSTER_STABLE_AFTER);
 
   public GlobalConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(cluster, "cluster");
     for (int port : new int[] {apiPort, diagnosticsPort, kdsPort}) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port " + port + " (expected: 0-65535)");
@@ -64,18 +90,22 @@ public record GlobalConfig(
    */
   public static GlobalConfig load(Path file, Map<String, String> env) throws ConfigException {
     Settings settings = ConfigLoader.load(file, env, SETTINGS);
-    settings.requireDistinct(API_PORT, DIAGNOSTICS_PORT, KDS_PORT);
-    GlobalConfig config = of(settings::get);
-    return config;
+    if (settings.get(CLUSTER_SEEDS).isEmpty()) {
+      settings.requireDistinct(API_PORT, DIAGNOSTICS_PORT, KDS_PORT);
+    } else {
+      settings.requireDistinct(API_PORT, DIAGNOSTICS_PORT, KDS_PORT, CLUSTER_PORT);
+    }
+    return of(settings::get);
   }
 
   /** A copy listening on ephemeral ports, for tests and for several nodes on one host. */
   public GlobalConfig withEphemeralPorts() {
-    return new GlobalConfig(bindAddress, 0, 0, 0, dataDir, apiBodyLimit);
+    return new GlobalConfig(bindAddress, 0, 0, 0, dataDir, apiBodyLimit, cluster);
   }
 
   public GlobalConfig withApiBodyLimit(long limit) {
-    return new GlobalConfig(bindAddress, apiPort, diagnosticsPort, kdsPort, dataDir, limit);
+    return new GlobalConfig(
+        bindAddress, apiPort, diagnosticsPort, kdsPort, dataDir, limit, cluster);
   }
 
   private interface Values {
@@ -89,6 +119,18 @@ public record GlobalConfig(
         v.get(DIAGNOSTICS_PORT),
         v.get(KDS_PORT),
         v.get(DATA_DIR),
-        v.get(API_BODY_LIMIT));
+        v.get(API_BODY_LIMIT),
+        cluster(v));
+  }
+
+  /** Standalone without seeds; otherwise the cluster, its size defaulting to the seed count. */
+  private static ClusterSettings cluster(Values v) {
+    List<String> seeds = v.get(CLUSTER_SEEDS);
+    if (seeds.isEmpty()) {
+      return ClusterSettings.NONE;
+    }
+    int size = v.get(CLUSTER_SIZE);
+    return new ClusterSettings(
+        seeds, v.get(CLUSTER_PORT), size == 0 ? seeds.size() : size, v.get(CLUSTER_STABLE_AFTER));
   }
 }

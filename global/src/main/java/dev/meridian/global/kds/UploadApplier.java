@@ -48,6 +48,7 @@ final class UploadApplier {
   record Applied(UploadAck ack, int changed, int rejected) {}
 
   Applied apply(String zone, ZoneUpload upload) {
+    store.catchUp();
     List<Rejection> rejections = new ArrayList<>();
     Set<ResourceKey> listed = new HashSet<>();
     List<Resource> upserts = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.meridian.global.kds;
 
+import dev.meridian.common.store.StoreUnavailableException;
 import dev.meridian.global.kds.KdsMetrics.ZoneMeters;
 import dev.meridian.global.kds.UploadApplier.Applied;
 import dev.meridian.proto.kds.v1.UploadAck;
@@ -126,7 +127,14 @@ final class UploadStream implements StreamObserver<ZoneUpload> {
       if (!context.isCurrentUpload(zone, this)) {
         return; // replaced; the ABORTED is already on its way
       }
-      applied = applier.apply(zone, upload);
+      try {
+        applied = applier.apply(zone, upload);
+      } catch (StoreUnavailableException e) {
+        // No majority of the global's replicas: the zone reconnects (maybe to another replica)
+        // and sends its full inventory again.
+        fail(Status.UNAVAILABLE.withDescription(e.getMessage()));
+        return;
+      }
     }
     meters.uploaded().increment(applied.changed());
     meters.uploadRejected().increment(applied.rejected());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.meridian.common.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,15 @@ class GlobalConfigTest {
   void defaultsAreKumasPortsAndALocalDataDir() throws Exception {
     GlobalConfig config = GlobalConfig.load(null, Map.of());
     assertThat(config)
-        .isEqualTo(new GlobalConfig("127.0.0.1", 5681, 5680, 5685, Path.of("data/global"), 1 << 20))
+        .isEqualTo(
+            new GlobalConfig(
+                "127.0.0.1",
+                5681,
+                5680,
+                5685,
+                Path.of("data/global"),
+                1 << 20,
+                ClusterSettings.NONE))
         .isEqualTo(GlobalConfig.defaults());
   }
 
@@ -50,7 +60,14 @@ class GlobalConfigTest {
             """);
     assertThat(GlobalConfig.load(file, Map.of()))
         .isEqualTo(
-            new GlobalConfig("0.0.0.0", 6681, 6680, 6685, Path.of("/var/lib/meridian"), 2 << 20));
+            new GlobalConfig(
+                "0.0.0.0",
+                6681,
+                6680,
+                6685,
+                Path.of("/var/lib/meridian"),
+                2 << 20,
+                ClusterSettings.NONE));
   }
 
   @Test
@@ -66,7 +83,9 @@ class GlobalConfigTest {
                 "MERIDIAN_BIND_ADDRESS", "::1",
                 "MERIDIAN_API_BODY_LIMIT", "512KiB"));
     assertThat(config)
-        .isEqualTo(new GlobalConfig("::1", 7681, 7680, 7685, Path.of("from-file"), 512 << 10));
+        .isEqualTo(
+            new GlobalConfig(
+                "::1", 7681, 7680, 7685, Path.of("from-file"), 512 << 10, ClusterSettings.NONE));
     assertThat(GlobalConfig.load(file, Map.of("MERIDIAN_DATA_DIR", "/env")).dataDir())
         .isEqualTo(Path.of("/env"));
   }
@@ -87,6 +106,13 @@ class GlobalConfigTest {
             + " 1 to 2GiB, as a number or with KiB, MiB or GiB, e.g. 1MiB)",
         "MERIDIAN_API_BODY_LIMIT|0|MERIDIAN_API_BODY_LIMIT: \"0\" is not a size (bytes from 1 to"
             + " 2GiB, as a number or with KiB, MiB or GiB, e.g. 1MiB)",
+        "MERIDIAN_CLUSTER_SEEDS|a:1,b|MERIDIAN_CLUSTER_SEEDS: \"a:1,b\" is not a list of seed"
+            + " replicas (host:port of their cluster ports, comma-separated, e.g."
+            + " 10.0.0.1:25520,10.0.0.2:25520,10.0.0.3:25520); \"b\" is not host:port",
+        "MERIDIAN_CLUSTER_SIZE|-1|MERIDIAN_CLUSTER_SIZE: \"-1\" is not a number of replicas"
+            + " (1-99, or 0 for the number of seed replicas)",
+        "MERIDIAN_CLUSTER_STABLE_AFTER|3|MERIDIAN_CLUSTER_STABLE_AFTER: \"3\" is not a duration"
+            + " (a number with s or ms, e.g. 20s)",
       })
   void invalidEnvironmentSettingsNameTheVariableAndTheRule(
       String variable, String value, String message) {
@@ -112,7 +138,8 @@ class GlobalConfigTest {
         .isEqualTo(
             file
                 + ": unknown setting \"apiport\"; known settings: bindAddress, apiPort,"
-                + " diagnosticsPort, kdsPort, dataDir, apiBodyLimit");
+                + " diagnosticsPort, kdsPort, dataDir, apiBodyLimit, clusterSeeds, clusterPort,"
+                + " clusterSize, clusterStableAfter");
   }
 
   @Test
@@ -137,6 +164,32 @@ class GlobalConfigTest {
         .isEqualTo(
             "MERIDIAN_API_PORT and MERIDIAN_KDS_PORT are both 5681; give each its own port (a"
                 + " config file key apiPort / kdsPort works too)");
+  }
+
+  @Test
+  void clusterSeedsMakeAReplicaWhoseSizeDefaultsToTheSeeds() throws Exception {
+    assertThat(GlobalConfig.load(null, Map.of()).cluster().enabled()).isFalse();
+
+    ClusterSettings cluster =
+        GlobalConfig.load(
+                null,
+                Map.of(
+                    "MERIDIAN_CLUSTER_SEEDS", "10.0.0.1:25520, 10.0.0.2:25520,10.0.0.3:25520",
+                    "MERIDIAN_CLUSTER_STABLE_AFTER", "3s"))
+            .cluster();
+
+    assertThat(cluster)
+        .isEqualTo(
+            new ClusterSettings(
+                List.of("10.0.0.1:25520", "10.0.0.2:25520", "10.0.0.3:25520"),
+                25520,
+                3,
+                Duration.ofSeconds(3)));
+    assertThat(cluster.majority()).isEqualTo(2);
+    assertThat(
+            problems(
+                null, Map.of("MERIDIAN_CLUSTER_SEEDS", "a:1", "MERIDIAN_CLUSTER_PORT", "5685")))
+        .startsWith("MERIDIAN_KDS_PORT and MERIDIAN_CLUSTER_PORT are both 5685");
   }
 
   @Test

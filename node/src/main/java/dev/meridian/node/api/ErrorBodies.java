@@ -3,6 +3,7 @@ package dev.meridian.node.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meridian.common.parse.Json;
+import dev.meridian.common.store.StoreUnavailableException;
 import dev.meridian.common.validation.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ErrorBodies answers every failure with Kuma's error body {@code {"title", "details", "causes"}}:
- * the API's own errors, Javalin's 404 and 405, and unexpected exceptions (500, logged, with no
- * stack trace in the answer).
+ * the API's own errors, Javalin's 404 and 405, a store that cannot take writes now (503), and
+ * unexpected exceptions (500, logged, with no stack trace in the answer).
  */
 final class ErrorBodies {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorBodies.class);
@@ -24,6 +25,10 @@ final class ErrorBodies {
   static void install(Javalin app) {
     app.exception(ApiException.class, (e, ctx) -> send(ctx, e));
     app.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromJavalin(e, ctx)));
+    app.exception(
+        StoreUnavailableException.class,
+        (e, ctx) ->
+            send(ctx, new ApiException(503, "Store unavailable", e.getMessage(), List.of())));
     app.exception(
         Exception.class,
         (e, ctx) -> {

@@ -28,6 +28,7 @@ final class ResourceWrites {
   }
 
   WriteOutcome put(ResourceType type, String mesh, String name, String body, long expected) {
+    store.catchUp();
     List<ParsedResource> docs = ResourceReader.read(body);
     if (docs.size() != 1) {
       throw ApiException.invalid(
@@ -71,6 +72,7 @@ final class ResourceWrites {
    * Which stored resource the path names is the admission's choice.
    */
   List<ResourceKey> delete(ResourceType type, String mesh, String name, long expected) {
+    store.catchUp();
     ResourceKey key = admission.deleteKey(store, type, mesh, name);
     if (store.get(key).isEmpty()) {
       throw ApiException.notFound(ApiException.DELETE_TITLE, key + " not found");

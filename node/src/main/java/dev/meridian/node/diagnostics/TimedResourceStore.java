@@ -88,6 +88,11 @@ public final class TimedResourceStore implements ResourceStore {
   }
 
   @Override
+  public void catchUp() {
+    store.catchUp();
+  }
+
+  @Override
   public long revision() {
     return store.revision();
   }

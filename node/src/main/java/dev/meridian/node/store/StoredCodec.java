@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
  * the HTTP API returns; a log entry is {@code {key, stored}}, without {@code stored} for a removal.
  * Decoding throws {@link IllegalArgumentException} saying what is wrong; it never guesses.
  */
-final class StoredCodec {
+public final class StoredCodec {
   private StoredCodec() {}
 
   static byte[] stored(StoredResource stored) {
@@ -33,7 +33,7 @@ final class StoredCodec {
     return stored(tree(bytes));
   }
 
-  static byte[] change(Change change) {
+  public static byte[] change(Change change) {
     ObjectNode node = Json.MAPPER.createObjectNode();
     ObjectNode key = node.putObject("key");
     key.put("type", change.key().type());
@@ -46,7 +46,7 @@ final class StoredCodec {
     return bytes(node);
   }
 
-  static Change change(long revision, byte[] bytes) {
+  public static Change change(long revision, byte[] bytes) {
     JsonNode node = tree(bytes);
     JsonNode key = object(node, "key");
     ResourceKey resourceKey =

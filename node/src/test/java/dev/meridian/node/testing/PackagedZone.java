@@ -34,14 +34,17 @@ public final class PackagedZone implements AutoCloseable {
     this(dir, zone, globalKdsPort, Map.of());
   }
 
-  /** With {@code settings}: more {@code MERIDIAN_*} environment variables. */
+  /**
+   * With {@code settings}: more {@code MERIDIAN_*} environment variables, which win (e.g. a {@code
+   * MERIDIAN_GLOBAL_ADDRESS} listing several global replicas).
+   */
   public PackagedZone(Path dir, String zone, int globalKdsPort, Map<String, String> settings)
       throws IOException {
     this.dir = dir;
     this.diagnosticsPort = PackagedGlobal.freePort();
     this.apiPort = PackagedGlobal.freePort();
     this.xdsPort = PackagedGlobal.freePort();
-    this.env = new java.util.HashMap<>(settings);
+    this.env = new java.util.HashMap<>();
     this.env.putAll(
         Map.of(
             "MERIDIAN_ZONE_NAME", zone,
@@ -50,6 +53,7 @@ public final class PackagedZone implements AutoCloseable {
             "MERIDIAN_XDS_PORT", Integer.toString(xdsPort),
             "MERIDIAN_DIAGNOSTICS_PORT", Integer.toString(diagnosticsPort),
             "MERIDIAN_DATA_DIR", dir.resolve("data").toString()));
+    this.env.putAll(settings);
   }
 
   /** Starts the process on the same ports and data dir; {@link #status} tells when it serves. */

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record ZoneConfig(
     String zoneName,
-    HostPort globalAddress,
+    List<HostPort> globalAddresses,
     String bindAddress,
     int apiPort,
     int diagnosticsPort,
@@ -33,12 +33,15 @@ public record ZoneConfig(
 
   public static final Setting<String> ZONE_NAME =
       new Setting<>("zoneName", "MERIDIAN_ZONE_NAME", "", ZoneParsers::zoneName);
-  public static final Setting<HostPort> GLOBAL_ADDRESS =
+
+  /** Several addresses are the replicas of one global; the zone moves on when one fails. */
+  public static final Setting<List<HostPort>> GLOBAL_ADDRESS =
       new Setting<>(
           "globalAddress",
           "MERIDIAN_GLOBAL_ADDRESS",
-          new HostPort("127.0.0.1", 5685),
-          ZoneParsers::hostPort);
+          List.of(new HostPort("127.0.0.1", 5685)),
+          ZoneParsers::hostPorts);
+
   public static final Setting<String> BIND_ADDRESS =
       new Setting<>("bindAddress", "MERIDIAN_BIND_ADDRESS", "127.0.0.1", ValueParsers::address);
   public static final Setting<Integer> API_PORT =
@@ -80,7 +83,10 @@ public record ZoneConfig(
 
   public ZoneConfig {
     Objects.requireNonNull(zoneName, "zoneName");
-    Objects.requireNonNull(globalAddress, "globalAddress");
+    globalAddresses = List.copyOf(globalAddresses);
+    if (globalAddresses.isEmpty()) {
+      throw new IllegalArgumentException("globalAddresses is empty (expected: at least one)");
+    }
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(xdsGracePeriod, "xdsGracePeriod");
@@ -138,7 +144,7 @@ public record ZoneConfig(
   public ZoneConfig withEphemeralPorts() {
     return new ZoneConfig(
         zoneName,
-        globalAddress,
+        globalAddresses,
         bindAddress,
         0,
         0,

@@ -55,6 +55,32 @@ final class ZoneParsers {
     }
   }
 
+  /**
+   * One or more {@code host:port}, comma-separated: the replicas of one global, e.g. {@code
+   * 10.0.0.1:5685,10.0.0.2:5685}.
+   */
+  static List<HostPort> hostPorts(String text) {
+    String[] items = text.split(",", -1);
+    List<HostPort> addresses = new ArrayList<>();
+    for (int i = 0; i < items.length; i++) {
+      try {
+        addresses.add(hostPort(items[i]));
+      } catch (IllegalArgumentException e) {
+        if (items.length == 1) {
+          throw e;
+        }
+        throw new IllegalArgumentException(
+            "is not a comma-separated list of host:port (entry "
+                + (i + 1)
+                + " \""
+                + items[i].strip()
+                + "\" is not host:port; e.g. 10.0.0.1:5685,10.0.0.2:5685)",
+            e);
+      }
+    }
+    return addresses;
+  }
+
   /** A duration: a whole number with ms, s, m or h ({@code 30s}), or ISO-8601 ({@code PT30S}). */
   static Duration duration(String text) {
     String value = text.strip();

@@ -14,6 +14,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -54,9 +55,14 @@ public final class KdsClient implements AutoCloseable {
   private ScheduledFuture<?> retry;
   private boolean closed;
 
-  /** A client of the global at {@code global} for {@code zone}, over {@code store}. */
-  public KdsClient(String zone, HostPort global, ResourceStore store, MeterRegistry registry) {
-    this(zone, channel(global), store, registry, Backoff.standard());
+  /**
+   * A client for {@code zone}, over {@code store}, of the global at {@code globals}: one address,
+   * or the replicas of one global, dialled in order; when the connected one fails the next stream
+   * goes to the first that answers.
+   */
+  public KdsClient(
+      String zone, List<HostPort> globals, ResourceStore store, MeterRegistry registry) {
+    this(zone, channel(globals), store, registry, Backoff.standard());
   }
 
   KdsClient(
@@ -86,8 +92,11 @@ public final class KdsClient implements AutoCloseable {
     this.backoff = backoff;
   }
 
-  static ManagedChannel channel(HostPort global) {
-    return NettyChannelBuilder.forAddress(global.host(), global.port())
+  static ManagedChannel channel(List<HostPort> globals) {
+    GlobalAddresses addresses = new GlobalAddresses(globals);
+    return NettyChannelBuilder.forTarget(addresses.target())
+        .nameResolverFactory(addresses)
+        .defaultLoadBalancingPolicy("pick_first")
         .usePlaintext()
         .keepAliveTime(30, TimeUnit.SECONDS)
         .maxInboundMessageSize(8 * 1024 * 1024)

@@ -21,7 +21,7 @@ class ZoneConfigTest {
         .isEqualTo(
             new ZoneConfig(
                 "east",
-                new HostPort("127.0.0.1", 5685),
+                List.of(new HostPort("127.0.0.1", 5685)),
                 "127.0.0.1",
                 5681,
                 5680,
@@ -60,12 +60,43 @@ class ZoneConfigTest {
                 "MERIDIAN_XDS_GRACE_PERIOD", "500ms",
                 "MERIDIAN_ALLOWED_COLLECTORS", "collector.west, 10.0.0.7"));
 
-    assertThat(config.globalAddress()).isEqualTo(new HostPort("::1", 6685));
-    assertThat(config.globalAddress()).hasToString("[::1]:6685");
+    assertThat(config.globalAddresses()).containsExactly(new HostPort("::1", 6685));
+    assertThat(config.globalAddresses().get(0)).hasToString("[::1]:6685");
     assertThat(config.xdsPort()).isEqualTo(6678);
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/zone"));
     assertThat(config.xdsGracePeriod()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.allowedCollectors()).containsExactly("collector.west", "10.0.0.7");
+  }
+
+  @Test
+  void severalGlobalAddressesAreTheReplicasOfOneGlobal() throws ConfigException {
+    ZoneConfig config =
+        ZoneConfig.load(
+            null,
+            Map.of(
+                "MERIDIAN_ZONE_NAME", "east",
+                "MERIDIAN_GLOBAL_ADDRESS", "10.0.0.1:5685, global-2.example:5685,[::1]:5685"));
+
+    assertThat(config.globalAddresses())
+        .containsExactly(
+            new HostPort("10.0.0.1", 5685),
+            new HostPort("global-2.example", 5685),
+            new HostPort("::1", 5685));
+    assertThatThrownBy(
+            () ->
+                ZoneConfig.load(
+                    null,
+                    Map.of(
+                        "MERIDIAN_ZONE_NAME", "east",
+                        "MERIDIAN_GLOBAL_ADDRESS", "10.0.0.1:5685,10.0.0.2")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "MERIDIAN_GLOBAL_ADDRESS: \"10.0.0.1:5685,10.0.0.2\" is not a"
+                            + " comma-separated list of host:port (entry 2 \"10.0.0.2\" is not"
+                            + " host:port; e.g. 10.0.0.1:5685,10.0.0.2:5685)"));
   }
 
   @Test

@@ -189,7 +189,7 @@ class KdsClientIT {
   private KdsClient newClient(String zone) {
     return new KdsClient(
         zone,
-        KdsClient.channel(new HostPort("127.0.0.1", global.kdsPort())),
+        KdsClient.channel(List.of(new HostPort("127.0.0.1", global.kdsPort()))),
         store,
         registry,
         new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), () -> 0.5));

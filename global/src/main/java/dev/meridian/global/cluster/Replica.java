@@ -1,0 +1,292 @@
+package dev.meridian.global.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meridian.common.codec.ResourceReader;
+import dev.meridian.common.parse.Json;
+import dev.meridian.common.resource.Resource;
+import dev.meridian.common.resource.ResourceKey;
+import dev.meridian.common.store.Change;
+import dev.meridian.common.store.JournaledResourceStore;
+import dev.meridian.common.store.VersionConflictException;
+import dev.meridian.global.cluster.Messages.SyncReply;
+import dev.meridian.global.cluster.Messages.SyncRequest;
+import dev.meridian.global.cluster.Messages.WriteReply;
+import dev.meridian.global.cluster.Messages.WriteRequest;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replica owns this replica's local store and is the only one that changes it: it applies committed
+ * batches in revision order and, while the writer singleton runs here, plans, commits and applies
+ * writes. Everything runs on its one thread ({@code executor}), so a write, a catch-up and a change
+ * of writer never interleave; the ring is swapped when the cluster member restarts.
+ */
+final class Replica implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+
+  private final JournaledResourceStore local;
+
+  /** How long to wait before trying again what needs a majority that did not answer. */
+  private static final long RETRY_MILLIS = 1000;
+
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "replica");
+            t.setDaemon(true);
+            return t;
+          });
+
+  // Written and read on executor only.
+  private Ring ring;
+  private Supplier<String> quorumProblem = () -> "this replica has not joined its cluster yet";
+  private Timer replication;
+  private volatile boolean writer; // read by the writer gauge
+  private boolean recovered;
+  private long epoch;
+  private long committed; // the highest revision announced as committed
+  private boolean retrying; // a retry of catchUp is scheduled
+
+  Replica(JournaledResourceStore local) {
+    this.local = local;
+  }
+
+  /** The ring of a (re)started cluster member, and where to learn whether a majority is up. */
+  void attach(Ring ring, Supplier<String> quorumProblem, Timer replication) {
+    executor.execute(
+        () -> {
+          this.ring = ring;
+          this.quorumProblem = quorumProblem;
+          this.replication = replication;
+          this.writer = false;
+        });
+  }
+
+  boolean isWriter() {
+    return writer;
+  }
+
+  /**
+   * The writer singleton started here: recover at once, so that what a former writer committed
+   * reaches every replica without waiting for the next write (and in any case before it).
+   */
+  void startWriting() {
+    executor.execute(
+        () -> {
+          writer = true;
+          recovered = false;
+          LOG.info("the writer runs on this replica");
+          catchUp(committed);
+        });
+  }
+
+  void stopWriting() {
+    executor.execute(() -> writer = false);
+  }
+
+  /** A majority holds every revision up to {@code revision}: apply what is missing. */
+  void committed(long revision) {
+    executor.execute(
+        () -> {
+          committed = Math.max(committed, revision);
+          catchUp(committed);
+        });
+  }
+
+  /** Applies a batch this replica's own write committed (after what precedes it). */
+  CompletableFuture<Void> offer(Batch batch) {
+    return CompletableFuture.runAsync(
+        () -> {
+          catchUp(batch.first() - 1);
+          if (local.revision() == batch.first() - 1) {
+            local.apply(batch.changes());
+          }
+        },
+        executor);
+  }
+
+  /** Answers with the writer's revision once it is complete (recovered); never throws. */
+  void sync(SyncRequest request) {
+    executor.execute(
+        () -> {
+          String problem = writer ? quorumProblem.get() : "the writer moved away from this replica";
+          if (problem == null && !recovered) {
+            try {
+              recover();
+            } catch (Ring.RingException e) {
+              problem = e.getMessage();
+            }
+          }
+          request
+              .replyTo()
+              .tell(
+                  problem == null
+                      ? new SyncReply(local.revision(), null)
+                      : new SyncReply(-1, problem));
+        });
+  }
+
+  /** Applies committed batches up to {@code revision}, then completes. */
+  CompletableFuture<Void> catchUpTo(long revision) {
+    return CompletableFuture.runAsync(() -> catchUp(revision), executor);
+  }
+
+  /** Handles a write on the writer's replica and replies; never throws. */
+  void write(WriteRequest request) {
+    executor.execute(() -> request.replyTo().tell(handle(request)));
+  }
+
+  private WriteReply handle(WriteRequest request) {
+    if (!writer) {
+      return WriteReply.unavailable("the writer moved away from this replica; retry");
+    }
+    String problem = quorumProblem.get();
+    if (problem != null) {
+      return WriteReply.unavailable(problem);
+    }
+    try {
+      if (!recovered) {
+        recover();
+      }
+      List<Change> changes = plan(request);
+      if (changes.isEmpty()) {
+        return WriteReply.committed(null);
+      }
+      Batch batch = new Batch(epoch, changes);
+      replication.record(() -> ring.commit(batch));
+      local.apply(changes);
+      ring.announce(batch.last());
+      return WriteReply.committed(batch.encode());
+    } catch (VersionConflictException e) {
+      return WriteReply.conflict(e.actual());
+    } catch (Ring.RingException e) {
+      recovered = false;
+      return WriteReply.unavailable(
+          "a majority of replicas did not confirm the write in time ("
+              + e.getMessage()
+              + "); it may still be applied, so read before retrying");
+    } catch (RuntimeException e) {
+      LOG.error("write failed", e);
+      recovered = false; // it may be committed without being applied here: read the ring again
+      return WriteReply.unavailable("the write failed on the writer: " + e.getMessage());
+    }
+  }
+
+  private List<Change> plan(WriteRequest request) throws VersionConflictException {
+    if (request.delete()) {
+      return local.planDelete(
+          new ResourceKey(request.type(), request.mesh(), request.name(), request.zone()),
+          request.expectedVersion());
+    }
+    return local.planPut(resource(request.resource()), request.expectedVersion());
+  }
+
+  /**
+   * Makes this writer's log complete before its first write: a new epoch (so its batches win over
+   * any a former writer left unconfirmed), then every batch a majority holds beyond the local
+   * revision, committed again under that epoch and applied.
+   */
+  private void recover() {
+    epoch = ring.nextEpoch();
+    int found = 0;
+    for (long next = local.revision() + 1; ; next = local.revision() + 1) {
+      Optional<Batch> batch = ring.read(next);
+      if (batch.isEmpty() || batch.get().first() < next) {
+        break;
+      }
+      if (batch.get().first() > next) {
+        throw new Ring.RingException(lagging(next));
+      }
+      Batch again = new Batch(epoch, batch.get().changes());
+      ring.commit(again);
+      local.apply(again.changes());
+      found++;
+    }
+    ring.announce(local.revision());
+    recovered = true;
+    LOG.info(
+        "writer epoch {} at revision {} ({} batches recovered)", epoch, local.revision(), found);
+  }
+
+  /**
+   * Applies committed batches until {@code revision} (and, on the writer, recovers first). What a
+   * majority cannot answer yet (the cluster is still forming, or lost its majority) is tried again
+   * a second later, so a replica never stays behind waiting for the next write.
+   */
+  private void catchUp(long revision) {
+    if (ring == null) {
+      return;
+    }
+    if (quorumProblem.get() != null) {
+      retryLater(revision);
+      return;
+    }
+    try {
+      if (writer && !recovered) {
+        recover();
+      }
+      while (local.revision() < revision) {
+        long next = local.revision() + 1;
+        Optional<Batch> batch = ring.read(next);
+        if (batch.isPresent() && batch.get().first() > next) {
+          LOG.error(lagging(next));
+          return;
+        }
+        if (batch.isEmpty() || batch.get().first() != next) {
+          LOG.warn("revision {} is announced but not yet read from a majority; retrying", next);
+          retryLater(revision);
+          return;
+        }
+        local.apply(batch.get().changes());
+      }
+    } catch (Ring.RingException e) {
+      LOG.warn("cannot catch up to revision {} now ({}); retrying", revision, e.getMessage());
+      retryLater(revision);
+    }
+  }
+
+  private void retryLater(long revision) {
+    if (!retrying) {
+      retrying = true;
+      executor.schedule(
+          () -> {
+            retrying = false;
+            catchUp(Math.max(revision, committed));
+          },
+          RETRY_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static String lagging(long next) {
+    return "this replica is at revision "
+        + (next - 1)
+        + ", more than "
+        + Ring.SLOTS
+        + " revisions behind the cluster's log; stop it, move its data dir away and copy a"
+        + " stopped replica's data dir in its place";
+  }
+
+  private static Resource resource(byte[] universal) {
+    try {
+      JsonNode tree = Json.MAPPER.readTree(universal);
+      return ResourceReader.read(tree, 0).resource();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("a forwarded resource does not read back", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
