@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.global.config.GlobalConfig;
+import dev.meridian.node.testing.Promtool;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.meridian.global.config.ClusterSettings;
 import dev.meridian.global.config.GlobalConfig;
 import dev.meridian.node.testing.PackagedGlobal;
+import dev.meridian.node.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

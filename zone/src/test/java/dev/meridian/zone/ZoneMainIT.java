@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.node.testing.PackagedZone;
+import dev.meridian.node.testing.Promtool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.meridian.zone;
+package dev.meridian.node.testing;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Promtool finds Prometheus's {@code promtool} on the PATH (Debian package {@code prometheus}). */
-final class Promtool {
+public final class Promtool {
   /** Set in CI, where a missing promtool must fail the build rather than skip the check. */
-  static final String REQUIRE = "MERIDIAN_REQUIRE_PROMTOOL";
+  public static final String REQUIRE = "MERIDIAN_REQUIRE_PROMTOOL";
 
   private Promtool() {}
 
-  static Optional<Path> find() {
+  public static Optional<Path> find() {
     String path = System.getenv().getOrDefault("PATH", "");
     return Arrays.stream(path.split(File.pathSeparator))
         .filter(dir -> !dir.isEmpty())
@@ -22,7 +22,7 @@ final class Promtool {
         .findFirst();
   }
 
-  static boolean required() {
+  public static boolean required() {
     return "1".equals(System.getenv(REQUIRE));
   }
 }
