@@ -67,9 +67,9 @@ public final class GlobalNode implements NodeLauncher.Node {
     LOG.info("diagnostics listening on {} (/metrics, /ready, /health)", url(diagnostics.port()));
   }
 
-  /** Starts the KDS server on the store; the API shows its zone registry. */
+  /** Starts the KDS server on the store; the API shows its zone registry (the cluster's zones). */
   private ZoneView startKds() {
-    kds = new KdsServer(store, meters.registry());
+    kds = new KdsServer(store, replication.zones(), meters.registry());
     kds.start(config.bindAddress(), config.kdsPort());
     started.push(kds);
     LOG.info("KDS listening on {}:{}", config.bindAddress(), kds.port());

@@ -29,8 +29,8 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 
 /**
  * ClusterMember is one life of this replica in the cluster: an actor system that joined the seeds,
- * the ring, the writer singleton (and its proxy) and the committed-revision subscription. A replica
- * the cluster downs gets a new one (see {@link ReplicatedResourceStore}).
+ * the ring, the writer singleton (and its proxy), the committed-revision subscription and the zone
+ * directory. A replica the cluster downs gets a new one (see {@link ReplicatedResourceStore}).
  */
 final class ClusterMember {
   /** How long a write waits for the writer; covers a writer moving to another replica. */
@@ -50,6 +50,7 @@ final class ClusterMember {
       Path dataDir,
       List<String> seeds,
       Replica replica,
+      SharedZones zones,
       Timer replication) {
     this.settings = settings;
     this.system =
@@ -60,6 +61,7 @@ final class ClusterMember {
     Ring ring = new Ring(classic, RING_TIMEOUT, settings.majority());
     replica.attach(ring, this::quorumProblem, replication);
     ring.onCommitted(classic, replica::committed);
+    zones.attach(classic);
     this.writer =
         ClusterSingleton.get(system).init(SingletonActor.of(Writer.create(replica), "writer"));
   }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * PekkoConfig turns the global's cluster settings into Pekko's: Artery TCP on the cluster port, the
- * seed replicas, keep-majority split brain resolution, Distributed Data with every key durable in
- * {@code <dataDir>/ring}, and Jackson CBOR for {@link Messages.ClusterMessage}.
+ * seed replicas, keep-majority split brain resolution, Distributed Data with the ring's keys
+ * durable in {@code <dataDir>/ring} (the zone directory is kept in memory), and Jackson CBOR for
+ * {@link Messages.ClusterMessage}.
  */
 final class PekkoConfig {
   static final String SYSTEM = "meridian";
@@ -42,7 +43,7 @@ final class PekkoConfig {
                 seed-node-timeout = 10s
                 retry-unsuccessful-join-after = 2s
                 distributed-data {
-                  durable.keys = ["*"]
+                  durable.keys = ["epoch", "committed", "slot-*"]
                   durable.store-actor-class = "dev.meridian.global.cluster.RocksDurableStore"
                   notify-subscribers-interval = 20ms
                   gossip-interval = 500ms

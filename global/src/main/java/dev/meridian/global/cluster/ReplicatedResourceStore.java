@@ -14,6 +14,7 @@ import dev.meridian.global.cluster.Messages.SyncReply;
 import dev.meridian.global.cluster.Messages.WriteReply;
 import dev.meridian.global.cluster.Messages.WriteRequest;
 import dev.meridian.global.config.ClusterSettings;
+import dev.meridian.global.kds.ZoneDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,6 +44,7 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   private final Path dataDir;
   private final JournaledResourceStore local;
   private final Replica replica;
+  private final SharedZones zones = new SharedZones();
   private volatile ClusterMember member;
   private volatile boolean closed;
   private Timer replication;
@@ -96,7 +98,8 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
     if (closed) {
       return;
     }
-    ClusterMember started = new ClusterMember(settings, host, dataDir, seeds, replica, replication);
+    ClusterMember started =
+        new ClusterMember(settings, host, dataDir, seeds, replica, zones, replication);
     member = started;
     started
         .whenTerminated()
@@ -114,6 +117,11 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   public boolean reachesMajority() {
     ClusterMember m = member;
     return m != null && m.quorumProblem() == null;
+  }
+
+  @Override
+  public ZoneDirectory zones() {
+    return zones;
   }
 
   @Override

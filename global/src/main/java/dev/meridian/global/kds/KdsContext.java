@@ -13,15 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KdsContext {
   private final ResourceStore store;
-  private final ZoneRegistry zones = new ZoneRegistry();
+  private final ZoneRegistry zones;
   private final KdsMetrics metrics;
   private final Clock clock;
   private final Map<String, PushStream> pushStreams = new ConcurrentHashMap<>();
   private final Map<String, UploadStream> uploadStreams = new ConcurrentHashMap<>();
   private final Map<String, Object> uploadLocks = new ConcurrentHashMap<>();
 
-  KdsContext(ResourceStore store, KdsMetrics metrics, Clock clock) {
+  KdsContext(ResourceStore store, ZoneDirectory directory, KdsMetrics metrics, Clock clock) {
     this.store = store;
+    this.zones = new ZoneRegistry(directory);
     this.metrics = metrics;
     this.clock = clock;
   }

@@ -34,12 +34,14 @@ public final class KdsServer implements AutoCloseable {
   private final ExecutorService pool;
   private Server server;
 
+  /** A standalone global's KDS server. */
   public KdsServer(ResourceStore store, MeterRegistry metrics) {
-    this(store, metrics, Clock.systemUTC());
+    this(store, ZoneDirectory.LOCAL, metrics);
   }
 
-  KdsServer(ResourceStore store, MeterRegistry metrics, Clock clock) {
-    this.context = new KdsContext(store, new KdsMetrics(metrics), clock);
+  /** A replica's KDS server, sharing its zones' statuses through {@code directory}. */
+  public KdsServer(ResourceStore store, ZoneDirectory directory, MeterRegistry metrics) {
+    this.context = new KdsContext(store, directory, new KdsMetrics(metrics), Clock.systemUTC());
     this.pool = Executors.newCachedThreadPool(daemonThreads());
   }
 

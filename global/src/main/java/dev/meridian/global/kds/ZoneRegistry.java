@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * ZoneRegistry knows every zone that has connected since the global started. Streams report to it
- * from their own executors; each update replaces a zone's immutable entry atomically ({@link
+ * ZoneRegistry knows every zone that has connected to this global since it started, and through its
+ * {@link ZoneDirectory} the zones connected to the other replicas of its cluster. Streams report to
+ * it from their own executors; each update replaces a zone's immutable entry atomically ({@link
  * ConcurrentHashMap#compute}), and an update from a stream that is no longer the zone's current one
  * (it was replaced) does not touch the zone's connection state.
  */
@@ -17,19 +18,23 @@ public final class ZoneRegistry {
   private record Entry(ZoneStatus status, Object owner) {}
 
   private final ConcurrentHashMap<String, Entry> zones = new ConcurrentHashMap<>();
+  private final ZoneDirectory directory;
 
-  ZoneRegistry() {}
+  ZoneRegistry(ZoneDirectory directory) {
+    this.directory = directory;
+  }
 
-  /** Every zone seen, sorted by name. */
+  /** Every zone seen here or by another replica, sorted by name. */
   public List<ZoneStatus> list() {
-    return zones.values().stream()
-        .map(Entry::status)
-        .sorted(Comparator.comparing(ZoneStatus::name))
-        .toList();
+    return directory.merge(
+        zones.values().stream()
+            .map(Entry::status)
+            .sorted(Comparator.comparing(ZoneStatus::name))
+            .toList());
   }
 
   public Optional<ZoneStatus> get(String name) {
-    return Optional.ofNullable(zones.get(name)).map(Entry::status);
+    return list().stream().filter(z -> z.name().equals(name)).findFirst();
   }
 
   /** {@code owner} is now the zone's stream; a previous owner stops counting. */
@@ -43,6 +48,7 @@ public final class ZoneRegistry {
                   name, true, at, s.lastDisconnected(), s.ackedRevision(), s.nacks(), s.lastNack()),
               owner);
         });
+    share(zone);
   }
 
   /** The zone went offline, unless {@code owner} was already replaced by a newer stream. */
@@ -59,6 +65,7 @@ public final class ZoneRegistry {
                   name, false, s.lastConnected(), at, s.ackedRevision(), s.nacks(), s.lastNack()),
               null);
         });
+    share(zone);
   }
 
   void acked(String zone, long revision) {
@@ -78,6 +85,7 @@ public final class ZoneRegistry {
                   s.lastNack()),
               e.owner);
         });
+    share(zone);
   }
 
   void nacked(String zone, String error) {
@@ -96,9 +104,23 @@ public final class ZoneRegistry {
                   error),
               e.owner);
         });
+    share(zone);
   }
 
-  /** 1 while the zone has a config stream, else 0: the value of its connections gauge. */
+  /**
+   * Hands the zone's current status to the directory. Synchronized, and reading the status inside,
+   * so that the last status published is the latest even when two streams update the zone at once.
+   */
+  private synchronized void share(String zone) {
+    Entry e = zones.get(zone);
+    if (e != null) {
+      directory.publish(e.status);
+    }
+  }
+
+  /**
+   * 1 while the zone has this replica's config stream, else 0: the value of its connections gauge.
+   */
   double activeConnections(String zone) {
     Entry e = zones.get(zone);
     return e != null && e.status.online() ? 1 : 0;

@@ -3,6 +3,7 @@ package dev.meridian.zone.kds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meridian.common.parse.Json;
 import dev.meridian.node.testing.PackagedGlobal;
 import dev.meridian.node.testing.PackagedZone;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's scenario 2 with real processes: a zone given the addresses of three global replicas
  * is connected to the writer's replica when that replica is killed; it reconnects to a survivor,
  * converges, and its dataplane's xDS carries the policy written after the kill. The dataplane the
- * zone uploaded stays listed on the survivors.
+ * zone uploaded stays listed on the survivors, and both show the zone online.
  */
 @Timeout(300)
 class GlobalReplicaFailoverIT {
@@ -96,6 +97,15 @@ class GlobalReplicaFailoverIT {
           await()
               .atMost(TIMEOUT)
               .until(() -> survivor.get("/meshes/default/dataplanes/web-1").statusCode() == 200);
+          // both survivors show the zone online, the one it is not connected to included
+          await()
+              .atMost(TIMEOUT)
+              .until(
+                  () ->
+                      Json.MAPPER
+                          .readTree(survivor.get("/zones/east").body())
+                          .path("online")
+                          .asBoolean());
         }
       }
     }
