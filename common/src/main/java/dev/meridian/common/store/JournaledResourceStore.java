@@ -214,6 +214,17 @@ public final class JournaledResourceStore implements ResourceStore {
     }
   }
 
+  /**
+   * Up to {@code max} changes after {@code revision}, in order: what a replica that fell behind
+   * applies to catch up.
+   */
+  public List<Change> changesAfter(long revision, int max) {
+    synchronized (lock) {
+      int from = (int) Math.min(Math.max(revision, 0), log.size());
+      return List.copyOf(log.subList(from, Math.min(log.size(), from + max)));
+    }
+  }
+
   @Override
   public long revision() {
     synchronized (lock) {

@@ -1,5 +1,9 @@
 package dev.meridian.common.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
 /**
  * The contract against the store with no journal; "reopen" hands over the journal's recovery to a
  * new store over the same in-memory log, which is what a durable journal does from disk.
@@ -17,5 +21,18 @@ class InMemoryResourceStoreTest extends ResourceStoreContract {
   protected ResourceStore reopen() {
     store.close();
     return new JournaledResourceStore(journal, clock);
+  }
+
+  @Test
+  void changesAfterARevisionComeInOrderAtMostMax() throws Exception {
+    for (String name : new String[] {"a", "b", "c"}) {
+      store.put(mesh(name), ResourceStore.ANY);
+    }
+    JournaledResourceStore journaled = (JournaledResourceStore) store;
+
+    assertThat(journaled.changesAfter(1, 10)).extracting(Change::revision).containsExactly(2L, 3L);
+    assertThat(journaled.changesAfter(0, 2)).extracting(Change::revision).containsExactly(1L, 2L);
+    assertThat(journaled.changesAfter(3, 10)).isEmpty();
+    assertThat(journaled.changesAfter(7, 10)).isEmpty();
   }
 }

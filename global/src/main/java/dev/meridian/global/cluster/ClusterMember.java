@@ -29,8 +29,9 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 
 /**
  * ClusterMember is one life of this replica in the cluster: an actor system that joined the seeds,
- * the ring, the writer singleton (and its proxy), the committed-revision subscription and the zone
- * directory. A replica the cluster downs gets a new one (see {@link ReplicatedResourceStore}).
+ * the ring, the log transfer, the writer singleton (and its proxy), the committed-revision
+ * subscription and the zone directory. A replica the cluster downs gets a new one (see {@link
+ * ReplicatedResourceStore}).
  */
 final class ClusterMember {
   /** How long a write waits for the writer; covers a writer moving to another replica. */
@@ -51,6 +52,7 @@ final class ClusterMember {
       List<String> seeds,
       Replica replica,
       SharedZones zones,
+      int ringSlots,
       Timer replication) {
     this.settings = settings;
     this.system =
@@ -58,8 +60,9 @@ final class ClusterMember {
             Behaviors.empty(), PekkoConfig.SYSTEM, PekkoConfig.of(settings, host, dataDir, seeds));
     org.apache.pekko.actor.ActorSystem classic = Adapter.toClassic(system);
     this.cluster = Cluster.get(classic);
-    Ring ring = new Ring(classic, RING_TIMEOUT, settings.majority());
-    replica.attach(ring, this::quorumProblem, replication);
+    Ring ring = new Ring(classic, RING_TIMEOUT, settings.majority(), ringSlots);
+    LogTransfer transfer = new LogTransfer(classic, replica.store(), RING_TIMEOUT);
+    replica.attach(ring, transfer, this::quorumProblem, replication);
     ring.onCommitted(classic, replica::committed);
     zones.attach(classic);
     this.writer =

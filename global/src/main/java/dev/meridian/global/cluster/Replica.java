@@ -48,6 +48,7 @@ final class Replica implements AutoCloseable {
 
   // Written and read on executor only.
   private Ring ring;
+  private LogTransfer transfer;
   private Supplier<String> quorumProblem = () -> "this replica has not joined its cluster yet";
   private Timer replication;
   private volatile boolean writer; // read by the writer gauge
@@ -60,15 +61,24 @@ final class Replica implements AutoCloseable {
     this.local = local;
   }
 
-  /** The ring of a (re)started cluster member, and where to learn whether a majority is up. */
-  void attach(Ring ring, Supplier<String> quorumProblem, Timer replication) {
+  /**
+   * The ring and log transfer of a (re)started cluster member, and where to learn whether a
+   * majority is up.
+   */
+  void attach(Ring ring, LogTransfer transfer, Supplier<String> quorumProblem, Timer replication) {
     executor.execute(
         () -> {
           this.ring = ring;
+          this.transfer = transfer;
           this.quorumProblem = quorumProblem;
           this.replication = replication;
           this.writer = false;
         });
+  }
+
+  /** The local store: read by the log transfer, changed only here. */
+  JournaledResourceStore store() {
+    return local;
   }
 
   boolean isWriter() {
@@ -204,7 +214,10 @@ final class Replica implements AutoCloseable {
         break;
       }
       if (batch.get().first() > next) {
-        throw new Ring.RingException(lagging(next));
+        if (!transferLog()) {
+          throw new Ring.RingException(lagging(next));
+        }
+        continue;
       }
       Batch again = new Batch(epoch, batch.get().changes());
       ring.commit(again);
@@ -238,8 +251,12 @@ final class Replica implements AutoCloseable {
         long next = local.revision() + 1;
         Optional<Batch> batch = ring.read(next);
         if (batch.isPresent() && batch.get().first() > next) {
-          LOG.error(lagging(next));
-          return;
+          if (!transferLog()) {
+            LOG.warn("{}; retrying", lagging(next));
+            retryLater(revision);
+            return;
+          }
+          continue;
         }
         if (batch.isEmpty() || batch.get().first() != next) {
           LOG.warn("revision {} is announced but not yet read from a majority; retrying", next);
@@ -267,13 +284,25 @@ final class Replica implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies the changes after the local revision that another replica's log holds: how a replica
+   * further behind than the ring reaches catches up. False when no replica gave any.
+   */
+  private boolean transferLog() {
+    long from = local.revision();
+    List<Change> changes = transfer.fetch(from);
+    if (changes.isEmpty()) {
+      return false;
+    }
+    local.apply(changes);
+    LOG.info("caught up from revision {} to {} from another replica's log", from, local.revision());
+    return true;
+  }
+
   private static String lagging(long next) {
     return "this replica is at revision "
         + (next - 1)
-        + ", more than "
-        + Ring.SLOTS
-        + " revisions behind the cluster's log; stop it, move its data dir away and copy a"
-        + " stopped replica's data dir in its place";
+        + ", behind what the ring still holds, and no other replica sent the changes after it";
   }
 
   private static Resource resource(byte[] universal) {

@@ -45,13 +45,19 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   private final JournaledResourceStore local;
   private final Replica replica;
   private final SharedZones zones = new SharedZones();
+  private final int ringSlots;
   private volatile ClusterMember member;
   private volatile boolean closed;
   private Timer replication;
 
   private ReplicatedResourceStore(
-      ClusterSettings settings, String host, Path dataDir, JournaledResourceStore local) {
+      ClusterSettings settings,
+      String host,
+      Path dataDir,
+      JournaledResourceStore local,
+      int ringSlots) {
     this.settings = settings;
+    this.ringSlots = ringSlots;
     this.host = host;
     this.dataDir = dataDir;
     this.local = local;
@@ -61,7 +67,17 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   /** A replica over {@code local}, which it owns; it joins the cluster on {@link #start}. */
   public static ReplicatedResourceStore open(
       ClusterSettings settings, String host, Path dataDir, JournaledResourceStore local) {
-    return new ReplicatedResourceStore(settings, host, dataDir, local);
+    return open(settings, host, dataDir, local, Ring.SLOTS);
+  }
+
+  /** The same with a ring of {@code ringSlots} slots (tests: to outrun it with few writes). */
+  static ReplicatedResourceStore open(
+      ClusterSettings settings,
+      String host,
+      Path dataDir,
+      JournaledResourceStore local,
+      int ringSlots) {
+    return new ReplicatedResourceStore(settings, host, dataDir, local, ringSlots);
   }
 
   @Override
@@ -99,7 +115,7 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
       return;
     }
     ClusterMember started =
-        new ClusterMember(settings, host, dataDir, seeds, replica, zones, replication);
+        new ClusterMember(settings, host, dataDir, seeds, replica, zones, ringSlots, replication);
     member = started;
     started
         .whenTerminated()

@@ -42,13 +42,19 @@ final class Ring {
   private final SelfUniqueAddress self;
   private final Duration timeout;
   private final int majority;
+  private final int slots;
 
-  Ring(ActorSystem system, Duration timeout, int majority) {
+  /**
+   * @param slots how many slots (every replica of a cluster must use the same number: {@link
+   *     #SLOTS}, fewer only in tests)
+   */
+  Ring(ActorSystem system, Duration timeout, int majority, int slots) {
     DistributedData ddata = DistributedData.get(system);
     this.replicator = ddata.replicator();
     this.self = ddata.selfUniqueAddress();
     this.timeout = timeout;
     this.majority = majority;
+    this.slots = slots;
   }
 
   /** Reads the epoch from a majority and raises it by one there: the new writer's epoch. */
@@ -99,8 +105,8 @@ final class Ring {
     replicator.tell(new Replicator.Subscribe<>(COMMITTED, subscriber), ActorRef.noSender());
   }
 
-  private static Key<LWWRegister<byte[]>> slot(long revision) {
-    return LWWRegisterKey.create("slot-" + Math.floorMod(revision, SLOTS));
+  private Key<LWWRegister<byte[]>> slot(long revision) {
+    return LWWRegisterKey.create("slot-" + Math.floorMod(revision, slots));
   }
 
   private <T> void write(

@@ -28,9 +28,19 @@ final class Replicas {
   }
 
   static ReplicatedResourceStore start(ClusterSettings settings, Path dir, Clock clock) {
+    return start(settings, dir, clock, Ring.SLOTS);
+  }
+
+  /** A replica whose ring has {@code ringSlots} slots. */
+  static ReplicatedResourceStore start(
+      ClusterSettings settings, Path dir, Clock clock, int ringSlots) {
     ReplicatedResourceStore store =
         ReplicatedResourceStore.open(
-            settings, "127.0.0.1", dir, new JournaledResourceStore(RocksJournal.open(dir), clock));
+            settings,
+            "127.0.0.1",
+            dir,
+            new JournaledResourceStore(RocksJournal.open(dir), clock),
+            ringSlots);
     store.start(new SimpleMeterRegistry());
     return store;
   }
