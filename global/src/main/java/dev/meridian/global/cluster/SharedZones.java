@@ -34,7 +34,7 @@ import org.apache.pekko.cluster.ddata.SelfUniqueAddress;
  * of a replica that dies show offline everywhere until they reconnect to another one.
  */
 public final class SharedZones implements ZoneDirectory {
-  static final Key<LWWMap<String, ZoneEntry>> KEY = LWWMapKey.create("zones");
+  private static final Key<LWWMap<String, ZoneEntry>> KEY = LWWMapKey.create("zones");
 
   /** One replica's status of one zone, and which replica (address and member uid) it is. */
   record ZoneEntry(String replica, long uid, ZoneStatus status) implements ClusterMessage {}
