@@ -34,17 +34,20 @@ final class Join {
 
   /**
    * PUTs {@code policies} MeshTraces, each on a service of its own, through {@code writers}
-   * concurrent clients; the last, mesh-wide, marks the joining zone's first listener.
+   * concurrent clients spread over {@code replicas} (one for a standalone global); the last,
+   * mesh-wide, marks the joining zone's first listener.
    */
-  Report.Writes write(PackagedGlobal global) throws Exception {
+  Report.Writes write(List<PackagedGlobal> replicas) throws Exception {
     String mesh = Workload.JOIN_MESH;
-    GlobalApi.putMesh(global, mesh);
+    PackagedGlobal first = replicas.get(0);
+    GlobalApi.putMesh(first, mesh);
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     long t0 = System.nanoTime();
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
+        PackagedGlobal global = replicas.get(w % replicas.size());
         done.add(
             pool.submit(
                 () -> {
@@ -68,8 +71,8 @@ final class Join {
     } finally {
       pool.shutdownNow();
     }
-    GlobalApi.putMeshTrace(global, mesh, LAST, Workload.meshWide(mesh, LAST, HOST));
-    return new Report.Writes(policies, writers, (System.nanoTime() - t0) / 1e9);
+    GlobalApi.putMeshTrace(first, mesh, LAST, Workload.meshWide(mesh, LAST, HOST));
+    return new Report.Writes(replicas.size(), policies, writers, (System.nanoTime() - t0) / 1e9);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * Report is everything one run measured, written as {@code report.json}; {@code problems} lists
  * what the run found wrong (a missed marker, a change the other zone received), empty when none.
+ * {@code replicatedGlobalWrites} is null when the run skipped it.
  */
 record Report(
     String startedAt,
@@ -23,6 +24,7 @@ record Report(
     Isolation isolation,
     Map<String, ZoneMemory> zoneMemory,
     Writes globalWrites,
+    Writes replicatedGlobalWrites,
     Join join,
     List<Started> processes,
     double seconds,
@@ -62,7 +64,8 @@ record Report(
     }
   }
 
-  record Writes(int policies, int clients, double seconds) {
+  /** Durable writes through a global of {@code replicas} replicas (1: standalone). */
+  record Writes(int replicas, int policies, int clients, double seconds) {
     @JsonProperty
     public double perSecond() {
       return policies / seconds;

@@ -65,6 +65,14 @@ public final class ScaleCommand implements Callable<Integer> {
   int joinPolicies;
 
   @Option(
+      names = "--replicated-writes",
+      defaultValue = "2000",
+      description =
+          "MeshTraces written through a global of three replicas, for its writes/s; 0 skips it"
+              + " (default: ${DEFAULT-VALUE})")
+  int replicatedWrites;
+
+  @Option(
       names = "--channels",
       defaultValue = "8",
       description = "gRPC channels per zone that carry the streams (default: ${DEFAULT-VALUE})")
@@ -137,6 +145,7 @@ public final class ScaleCommand implements Callable<Integer> {
     atLeast("--rounds", rounds, 1);
     atLeast("--warmup", warmup, 0);
     atLeast("--join-policies", joinPolicies, 1);
+    atLeast("--replicated-writes", replicatedWrites, 0);
     atLeast("--channels", channels, 1);
     atLeast("--writers", writers, 1);
     Path dir =
@@ -160,6 +169,7 @@ public final class ScaleCommand implements Callable<Integer> {
         rounds,
         warmup,
         joinPolicies,
+        replicatedWrites,
         channels,
         writers,
         duration("--settle", settle),

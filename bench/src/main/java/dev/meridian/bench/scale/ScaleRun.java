@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * ScaleRun runs the phases of issue 6 in order, on one thread: start a global, zones east and west
  * and the floor; connect the dataplanes; zone memory; mesh-wide and zone-targeted rounds on
- * Meridian, then the same on the floor; global writes; a fresh zone joining. The dataplanes stay
- * connected to the end, so that the zones do not spend the later phases removing them. Every
- * timestamp is taken in this JVM.
+ * Meridian, then the same on the floor; global writes, standalone and through three replicas; a
+ * fresh zone joining. The dataplanes stay connected to the end, so that the zones do not spend the
+ * later phases removing them. Every timestamp is taken in this JVM.
  */
 final class ScaleRun {
   static final String GENERATIONS = "xds_generation_seconds_count";
@@ -28,6 +28,9 @@ final class ScaleRun {
   static final String ZONE_TARGETED = "Meridian zone-targeted";
   static final String FLOOR_MESH_WIDE = "floor mesh-wide";
   static final String FLOOR_ZONE_TARGETED = "floor zone-targeted";
+
+  /** Replicas of the replicated global whose writes are measured. */
+  static final int REPLICAS = 3;
 
   /** How long after the deadline a run stuck in a call that does not time out is stopped. */
   private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(30);
@@ -38,6 +41,7 @@ final class ScaleRun {
       int rounds,
       int warmup,
       int joinPolicies,
+      int replicatedWrites,
       int channels,
       int writers,
       Duration settle,
@@ -106,21 +110,50 @@ final class ScaleRun {
       floorRounds(floor);
       floor.close();
       Join join = new Join(options.joinPolicies(), options.writers(), deadline);
-      Report.Writes writes = join.write(global);
+      Report.Writes writes = join.write(List.of(global));
       Progress.say(
           String.format("%d policies written, %.0f/s", writes.policies(), writes.perSecond()));
+      Report.Writes replicatedWrites = replicatedWrites(cluster);
       Report.Join joined = join.join(cluster, global, zones.values());
       Progress.say("zone north joined");
       closeStreams();
       // Stopped before the report is made, so that what it says of the processes holds.
       cluster.close();
       return new Result(
-          report(startedAt, memory, isolation, writes, joined, cluster, System.nanoTime() - t0),
+          report(
+              startedAt,
+              memory,
+              isolation,
+              writes,
+              replicatedWrites,
+              joined,
+              cluster,
+              System.nanoTime() - t0),
           samples);
     } finally {
       watchdog.shutdownNow();
       closeStreams();
     }
+  }
+
+  /**
+   * The same writes through a global of {@value #REPLICAS} replicas of its own (clients spread over
+   * them), stopped right after; null when {@code --replicated-writes} is 0.
+   */
+  private Report.Writes replicatedWrites(Cluster cluster) throws Exception {
+    if (options.replicatedWrites() == 0) {
+      return null;
+    }
+    Progress.say("starting a global of " + REPLICAS + " replicas");
+    List<PackagedGlobal> replicas = cluster.replicatedGlobal(REPLICAS);
+    Report.Writes writes =
+        new Join(options.replicatedWrites(), options.writers(), deadline).write(replicas);
+    cluster.stop(replicas);
+    Progress.say(
+        String.format(
+            "%d policies written through %d replicas, %.0f/s",
+            writes.policies(), REPLICAS, writes.perSecond()));
+    return writes;
   }
 
   /**
@@ -191,6 +224,7 @@ final class ScaleRun {
       Map<String, Report.ZoneMemory> memory,
       Report.Isolation isolation,
       Report.Writes writes,
+      Report.Writes replicatedWrites,
       Report.Join join,
       Cluster cluster,
       long elapsedNanos) {
@@ -223,6 +257,7 @@ final class ScaleRun {
         isolation,
         memory,
         writes,
+        replicatedWrites,
         join,
         cluster.started(),
         elapsedNanos / 1e9,

@@ -42,18 +42,22 @@ final class Summary {
                     m.baselineBytes() / 1024,
                     m.withDataplanesBytes() / 1024,
                     m.dataplanes()));
-    out.printf(
-        "global writes     %,12.0f policies/s (%d MeshTraces, %d clients, %.1f s)%n",
-        r.globalWrites().perSecond(),
-        r.globalWrites().policies(),
-        r.globalWrites().clients(),
-        r.globalWrites().seconds());
+    writes(out, r.globalWrites());
+    if (r.replicatedGlobalWrites() != null) {
+      writes(out, r.replicatedGlobalWrites());
+    }
     out.printf(
         "join              %,12.0f ms to ready, %,.0f ms to the first dataplane's listener (%d MeshTraces)%n",
         r.join().readyMs(), r.join().firstListenerMs(), r.join().policies());
     out.printf("run               %,12.1f s%n", r.seconds());
     r.problems().forEach(p -> out.println("PROBLEM: " + p));
     out.flush();
+  }
+
+  private static void writes(PrintWriter out, Report.Writes w) {
+    out.printf(
+        "global writes     %,12.0f policies/s (%d replica(s), %d MeshTraces, %d clients, %.1f s)%n",
+        w.perSecond(), w.replicas(), w.policies(), w.clients(), w.seconds());
   }
 
   private static void propagation(PrintWriter out, String name, Report.Propagation p) {

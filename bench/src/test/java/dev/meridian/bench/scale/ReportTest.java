@@ -25,7 +25,8 @@ class ReportTest {
             Report.Propagation.of(2, new long[] {6_000_000}, new long[] {3_000_000}),
             new Report.Isolation("west", 0, 10, 10),
             Map.of("east", new Report.ZoneMemory(2, 1_000, 3_000)),
-            new Report.Writes(100, 4, 0.5),
+            new Report.Writes(1, 100, 4, 0.5),
+            new Report.Writes(3, 100, 4, 2),
             new Report.Join(100, 1_500, 1_750),
             List.of(new Report.Started("global", 42)),
             12.5,
@@ -39,6 +40,8 @@ class ReportTest {
     assertThat(json.at("/zoneTargeted/ratio/p50").asDouble()).isEqualTo(2.0);
     assertThat(json.at("/zoneMemory/east/bytesPerDataplane").asLong()).isEqualTo(1_000);
     assertThat(json.at("/globalWrites/perSecond").asDouble()).isEqualTo(200.0);
+    assertThat(json.at("/replicatedGlobalWrites/replicas").asInt()).isEqualTo(3);
+    assertThat(json.at("/replicatedGlobalWrites/perSecond").asDouble()).isEqualTo(50.0);
     assertThat(json.at("/processes/0/pid").asLong()).isEqualTo(42);
     assertThat(json.get("problems")).isEmpty();
   }

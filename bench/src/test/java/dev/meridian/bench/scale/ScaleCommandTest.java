@@ -23,6 +23,8 @@ class ScaleCommandTest {
         "--dataplanes x | Invalid value for option '--dataplanes': 'x' is not an int",
         "--rounds -1 | --rounds: -1 (expected: >= 1)",
         "--warmup -1 | --warmup: -1 (expected: >= 0)",
+        "--replicated-writes -5 | --replicated-writes: -5 (expected: >= 0)",
+        "--replicated-writes many | Invalid value for option '--replicated-writes': 'many' is not an int",
         "--deadline 10 | --deadline: '10' (expected: a duration like 500ms, 90s, 10m)",
         "--nope | Unknown option: '--nope'"
       })

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * ScaleHarnessIT runs {@code bench/scale} small (200 dataplanes, one round, 200 join policies) on
- * the packaged nodes: it checks that the harness works end to end, not how fast Meridian is.
+ * ScaleHarnessIT runs {@code bench/scale} small (200 dataplanes, one round, 200 join policies, 100
+ * writes through three replicas) on the packaged nodes: it checks that the harness works end to
+ * end, not how fast Meridian is.
  */
 class ScaleHarnessIT {
   private static final Path OUT = Path.of("target", "scale-it");
@@ -36,6 +37,7 @@ class ScaleHarnessIT {
             "--dataplanes", "200",
             "--rounds", "1",
             "--join-policies", "200",
+            "--replicated-writes", "100",
             "--settle", "1s",
             "--deadline", "100s",
             "--out", OUT.toString());
@@ -68,6 +70,7 @@ class ScaleHarnessIT {
             "/zoneMemory/east/bytesPerDataplane",
             "/zoneMemory/west/bytesPerDataplane",
             "/globalWrites/perSecond",
+            "/replicatedGlobalWrites/perSecond",
             "/join/readyMs",
             "/join/firstListenerMs",
             "/seconds");
@@ -98,7 +101,15 @@ class ScaleHarnessIT {
   void everyProcessItStartedIsStopped() {
     assertThat(report.get("processes"))
         .extracting(p -> p.get("name").asText())
-        .containsExactly("global", "east", "west", "floor", "north");
+        .containsExactly(
+            "global",
+            "east",
+            "west",
+            "floor",
+            "global-replica-0",
+            "global-replica-1",
+            "global-replica-2",
+            "north");
     for (JsonNode process : report.get("processes")) {
       assertThat(ProcessHandle.of(process.get("pid").asLong()).filter(ProcessHandle::isAlive))
           .as(process.toString())

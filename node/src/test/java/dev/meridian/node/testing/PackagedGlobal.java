@@ -71,6 +71,17 @@ public final class PackagedGlobal implements AutoCloseable {
    */
   public static List<PackagedGlobal> startCluster(Path dir, int count, Duration stableAfter)
       throws IOException {
+    // Several JVMs start at once on a small CI machine: compile and collect cheaply.
+    return startCluster(
+        dir, count, stableAfter, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+  }
+
+  /**
+   * The same with the replicas' JVM options: none, as for {@link #start}, where their speed is
+   * measured. When one replica does not get ready, every one started is stopped.
+   */
+  public static List<PackagedGlobal> startCluster(
+      Path dir, int count, Duration stableAfter, List<String> javaOptions) throws IOException {
     List<String> seeds = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       seeds.add("127.0.0.1:" + freePort());
@@ -85,14 +96,24 @@ public final class PackagedGlobal implements AutoCloseable {
                   "MERIDIAN_CLUSTER_SEEDS", String.join(",", seeds),
                   "MERIDIAN_CLUSTER_PORT", seeds.get(i).substring("127.0.0.1:".length()),
                   "MERIDIAN_CLUSTER_STABLE_AFTER", stableAfter.toMillis() + "ms"),
-              // Several JVMs start at once on a small CI machine: compile and collect cheaply.
-              List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")));
+              javaOptions));
     }
-    for (PackagedGlobal replica : replicas) {
-      replica.launch();
-    }
-    for (PackagedGlobal replica : replicas) {
-      replica.awaitReady();
+    try {
+      for (PackagedGlobal replica : replicas) {
+        replica.launch();
+      }
+      for (PackagedGlobal replica : replicas) {
+        replica.awaitReady();
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      for (PackagedGlobal replica : replicas) {
+        try {
+          replica.close();
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      throw e;
     }
     return replicas;
   }
