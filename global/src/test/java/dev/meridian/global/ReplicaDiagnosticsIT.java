@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A global node as the one replica of a cluster, opened as {@code meridian-global} opens it: ready
  * once it has its majority (itself), a write replicated through the writer, and the cluster meters
- * on {@code /metrics} with help text, clean under {@code promtool check metrics}.
+ * on {@code /metrics} with help text, clean under {@code promtool check metrics}. Its cluster host
+ * differs from its bind address, as in a container.
  */
 @Timeout(120)
 class ReplicaDiagnosticsIT {
@@ -42,8 +43,14 @@ class ReplicaDiagnosticsIT {
             0,
             dir,
             1 << 20,
+            // The replica listens on 127.0.0.1 and is dialled as localhost: Pekko accepts only
+            // messages for the address it advertises, so this forms only if localhost is the one.
             new ClusterSettings(
-                List.of("127.0.0.1:" + clusterPort), clusterPort, 1, Duration.ofSeconds(3)));
+                List.of("localhost:" + clusterPort),
+                "localhost",
+                clusterPort,
+                1,
+                Duration.ofSeconds(3)));
     GlobalNode node = StoreFactory.open(config);
     try {
       node.start();

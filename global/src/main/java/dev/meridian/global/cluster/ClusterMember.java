@@ -47,7 +47,7 @@ final class ClusterMember {
 
   ClusterMember(
       ClusterSettings settings,
-      String host,
+      String bindAddress,
       Path dataDir,
       List<String> seeds,
       Replica replica,
@@ -57,7 +57,9 @@ final class ClusterMember {
     this.settings = settings;
     this.system =
         ActorSystem.create(
-            Behaviors.empty(), PekkoConfig.SYSTEM, PekkoConfig.of(settings, host, dataDir, seeds));
+            Behaviors.empty(),
+            PekkoConfig.SYSTEM,
+            PekkoConfig.of(settings, bindAddress, dataDir, seeds));
     org.apache.pekko.actor.ActorSystem classic = Adapter.toClassic(system);
     this.cluster = Cluster.get(classic);
     Ring ring = new Ring(classic, RING_TIMEOUT, settings.majority(), ringSlots);

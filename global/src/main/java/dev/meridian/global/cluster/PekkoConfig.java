@@ -22,7 +22,7 @@ final class PekkoConfig {
    * @param seeds the seed replicas to join: all of them on the first start, the others after this
    *     replica was downed (so that it rejoins its cluster instead of founding a new one)
    */
-  static Config of(ClusterSettings cluster, String host, Path dataDir, List<String> seeds) {
+  static Config of(ClusterSettings cluster, String bindAddress, Path dataDir, List<String> seeds) {
     List<String> seedNodes = seeds.stream().map(s -> "pekko://" + SYSTEM + "@" + s).toList();
     return ConfigFactory.parseString(
             """
@@ -54,7 +54,9 @@ final class PekkoConfig {
               coordinated-shutdown.run-by-jvm-shutdown-hook = off
             }
             """)
-        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
+        .withValue(
+            "pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(cluster.host()))
+        .withValue("pekko.remote.artery.bind.hostname", ConfigValueFactory.fromAnyRef(bindAddress))
         .withValue(
             "pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(cluster.port()))
         .withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(seedNodes))

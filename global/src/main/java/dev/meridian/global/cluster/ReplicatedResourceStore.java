@@ -40,7 +40,7 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   private static final Logger LOG = LoggerFactory.getLogger(ReplicatedResourceStore.class);
 
   private final ClusterSettings settings;
-  private final String host;
+  private final String bindAddress;
   private final Path dataDir;
   private final JournaledResourceStore local;
   private final Replica replica;
@@ -52,13 +52,13 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
 
   private ReplicatedResourceStore(
       ClusterSettings settings,
-      String host,
+      String bindAddress,
       Path dataDir,
       JournaledResourceStore local,
       int ringSlots) {
     this.settings = settings;
     this.ringSlots = ringSlots;
-    this.host = host;
+    this.bindAddress = bindAddress;
     this.dataDir = dataDir;
     this.local = local;
     this.replica = new Replica(local);
@@ -66,18 +66,18 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
 
   /** A replica over {@code local}, which it owns; it joins the cluster on {@link #start}. */
   public static ReplicatedResourceStore open(
-      ClusterSettings settings, String host, Path dataDir, JournaledResourceStore local) {
-    return open(settings, host, dataDir, local, Ring.SLOTS);
+      ClusterSettings settings, String bindAddress, Path dataDir, JournaledResourceStore local) {
+    return open(settings, bindAddress, dataDir, local, Ring.SLOTS);
   }
 
   /** The same with a ring of {@code ringSlots} slots (tests: to outrun it with few writes). */
   static ReplicatedResourceStore open(
       ClusterSettings settings,
-      String host,
+      String bindAddress,
       Path dataDir,
       JournaledResourceStore local,
       int ringSlots) {
-    return new ReplicatedResourceStore(settings, host, dataDir, local, ringSlots);
+    return new ReplicatedResourceStore(settings, bindAddress, dataDir, local, ringSlots);
   }
 
   @Override
@@ -115,7 +115,8 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
       return;
     }
     ClusterMember started =
-        new ClusterMember(settings, host, dataDir, seeds, replica, zones, ringSlots, replication);
+        new ClusterMember(
+            settings, bindAddress, dataDir, seeds, replica, zones, ringSlots, replication);
     member = started;
     started
         .whenTerminated()
@@ -123,8 +124,7 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
             () -> {
               if (!closed) {
                 LOG.warn("this replica left the cluster (downed); joining it again");
-                String self = host + ":" + settings.port();
-                join(settings.seeds().stream().filter(s -> !s.equals(self)).toList());
+                join(settings.seeds().stream().filter(s -> !s.equals(settings.self())).toList());
               }
             });
   }

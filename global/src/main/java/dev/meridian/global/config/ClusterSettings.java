@@ -8,21 +8,28 @@ import java.util.regex.Pattern;
 
 /**
  * ClusterSettings say whether a global runs as one replica of a Pekko cluster: the seed replicas
- * ({@code host:port} of their cluster ports; none means standalone), this replica's cluster port,
- * how many replicas the cluster has (a majority of it must hold every write) and how long the split
- * brain resolver waits for a stable membership before it downs unreachable replicas.
+ * ({@code host:port} of their cluster ports; none means standalone), the host the other replicas
+ * reach this one at and its cluster port, how many replicas the cluster has (a majority of it must
+ * hold every write) and how long the split brain resolver waits for a stable membership before it
+ * downs unreachable replicas.
  */
-public record ClusterSettings(List<String> seeds, int port, int size, Duration stableAfter) {
+public record ClusterSettings(
+    List<String> seeds, String host, int port, int size, Duration stableAfter) {
   private static final Pattern SEED = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]):(\\d+)");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+]");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(ms|s)");
 
   /** Standalone: no cluster. */
-  public static final ClusterSettings NONE = new ClusterSettings(List.of(), 25520, 0, null);
+  public static final ClusterSettings NONE = new ClusterSettings(List.of(), null, 25520, 0, null);
+
+  /** Addresses that mean "every interface": fine to listen on, impossible to dial. */
+  static final List<String> WILDCARDS = List.of("0.0.0.0", "::", "[::]");
 
   public ClusterSettings {
     seeds = List.copyOf(seeds);
     if (!seeds.isEmpty()) {
       Objects.requireNonNull(stableAfter, "stableAfter");
+      Objects.requireNonNull(host, "host");
       if (size < 1) {
         throw new IllegalArgumentException("size " + size + " (expected: > 0)");
       }
@@ -57,6 +64,25 @@ public record ClusterSettings(List<String> seeds, int port, int size, Duration s
       }
     }
     return seeds;
+  }
+
+  /** {@code host:port} of this replica, as it appears among the seeds. */
+  public String self() {
+    return host + ":" + port;
+  }
+
+  /** A host name or address to dial, not a wildcard; empty means "the bind address". */
+  static String host(String text) {
+    String host = text.strip();
+    if (host.isEmpty()) {
+      return "";
+    }
+    if (WILDCARDS.contains(host) || !HOST.matcher(host).matches()) {
+      throw new IllegalArgumentException(
+          "is not a host name or address other replicas can dial (e.g. 10.0.0.1 or"
+              + " global-0.meridian.svc)");
+    }
+    return host;
   }
 
   /** A whole number of replicas, 1-99; 0 means "as many as there are seeds". */

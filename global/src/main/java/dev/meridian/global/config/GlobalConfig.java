@@ -39,6 +39,8 @@ public record GlobalConfig(
 
   public static final Setting<List<String>> CLUSTER_SEEDS =
       new Setting<>("clusterSeeds", "MERIDIAN_CLUSTER_SEEDS", List.of(), ClusterSettings::seeds);
+  public static final Setting<String> CLUSTER_HOST =
+      new Setting<>("clusterHost", "MERIDIAN_CLUSTER_HOST", "", ClusterSettings::host);
   public static final Setting<Integer> CLUSTER_PORT =
       new Setting<>("clusterPort", "MERIDIAN_CLUSTER_PORT", 25520, ValueParsers::port);
   public static final Setting<Integer> CLUSTER_SIZE =
@@ -60,6 +62,7 @@ public record GlobalConfig(
           DATA_DIR,
           API_BODY_LIMIT,
           CLUSTER_SEEDS,
+          CLUSTER_HOST,
           CLUSTER_PORT,
           CLUSTER_SIZE,
           CLUSTER_STABLE_AFTER);
@@ -94,6 +97,15 @@ public record GlobalConfig(
       settings.requireDistinct(API_PORT, DIAGNOSTICS_PORT, KDS_PORT);
     } else {
       settings.requireDistinct(API_PORT, DIAGNOSTICS_PORT, KDS_PORT, CLUSTER_PORT);
+      if (settings.get(CLUSTER_HOST).isEmpty()
+          && ClusterSettings.WILDCARDS.contains(settings.get(BIND_ADDRESS))) {
+        throw new ConfigException(
+            List.of(
+                "MERIDIAN_BIND_ADDRESS is "
+                    + settings.get(BIND_ADDRESS)
+                    + ", which the other replicas cannot dial: set MERIDIAN_CLUSTER_HOST to the"
+                    + " host name or address they reach this replica at"));
+      }
     }
     return of(settings::get);
   }
@@ -123,14 +135,22 @@ public record GlobalConfig(
         cluster(v));
   }
 
-  /** Standalone without seeds; otherwise the cluster, its size defaulting to the seed count. */
+  /**
+   * Standalone without seeds; otherwise the cluster, its size defaulting to the seed count and its
+   * host to the bind address.
+   */
   private static ClusterSettings cluster(Values v) {
     List<String> seeds = v.get(CLUSTER_SEEDS);
     if (seeds.isEmpty()) {
       return ClusterSettings.NONE;
     }
     int size = v.get(CLUSTER_SIZE);
+    String host = v.get(CLUSTER_HOST);
     return new ClusterSettings(
-        seeds, v.get(CLUSTER_PORT), size == 0 ? seeds.size() : size, v.get(CLUSTER_STABLE_AFTER));
+        seeds,
+        host.isEmpty() ? v.get(BIND_ADDRESS) : host,
+        v.get(CLUSTER_PORT),
+        size == 0 ? seeds.size() : size,
+        v.get(CLUSTER_STABLE_AFTER));
   }
 }

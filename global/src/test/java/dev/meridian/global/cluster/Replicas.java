@@ -22,6 +22,7 @@ final class Replicas {
   static ClusterSettings settings(int port, List<Integer> seedPorts) {
     return new ClusterSettings(
         seedPorts.stream().map(p -> "127.0.0.1:" + p).toList(),
+        "127.0.0.1",
         port,
         seedPorts.size(),
         Duration.ofSeconds(3));

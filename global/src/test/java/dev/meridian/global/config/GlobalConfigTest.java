@@ -7,6 +7,7 @@ import dev.meridian.common.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,10 @@ class GlobalConfigTest {
         "MERIDIAN_CLUSTER_SEEDS|a:1,b|MERIDIAN_CLUSTER_SEEDS: \"a:1,b\" is not a list of seed"
             + " replicas (host:port of their cluster ports, comma-separated, e.g."
             + " 10.0.0.1:25520,10.0.0.2:25520,10.0.0.3:25520); \"b\" is not host:port",
+        "MERIDIAN_CLUSTER_HOST|0.0.0.0|MERIDIAN_CLUSTER_HOST: \"0.0.0.0\" is not a host name or"
+            + " address other replicas can dial (e.g. 10.0.0.1 or global-0.meridian.svc)",
+        "MERIDIAN_CLUSTER_HOST|a b|MERIDIAN_CLUSTER_HOST: \"a b\" is not a host name or address"
+            + " other replicas can dial (e.g. 10.0.0.1 or global-0.meridian.svc)",
         "MERIDIAN_CLUSTER_SIZE|-1|MERIDIAN_CLUSTER_SIZE: \"-1\" is not a number of replicas"
             + " (1-99, or 0 for the number of seed replicas)",
         "MERIDIAN_CLUSTER_STABLE_AFTER|3|MERIDIAN_CLUSTER_STABLE_AFTER: \"3\" is not a duration"
@@ -138,8 +143,8 @@ class GlobalConfigTest {
         .isEqualTo(
             file
                 + ": unknown setting \"apiport\"; known settings: bindAddress, apiPort,"
-                + " diagnosticsPort, kdsPort, dataDir, apiBodyLimit, clusterSeeds, clusterPort,"
-                + " clusterSize, clusterStableAfter");
+                + " diagnosticsPort, kdsPort, dataDir, apiBodyLimit, clusterSeeds, clusterHost,"
+                + " clusterPort, clusterSize, clusterStableAfter");
   }
 
   @Test
@@ -182,6 +187,7 @@ class GlobalConfigTest {
         .isEqualTo(
             new ClusterSettings(
                 List.of("10.0.0.1:25520", "10.0.0.2:25520", "10.0.0.3:25520"),
+                "127.0.0.1",
                 25520,
                 3,
                 Duration.ofSeconds(3)));
@@ -190,6 +196,26 @@ class GlobalConfigTest {
             problems(
                 null, Map.of("MERIDIAN_CLUSTER_SEEDS", "a:1", "MERIDIAN_CLUSTER_PORT", "5685")))
         .startsWith("MERIDIAN_KDS_PORT and MERIDIAN_CLUSTER_PORT are both 5685");
+  }
+
+  @Test
+  void aReplicaListeningOnEveryInterfaceNeedsAHostTheOthersDial() throws Exception {
+    Map<String, String> wildcard =
+        Map.of("MERIDIAN_CLUSTER_SEEDS", "10.0.0.1:25520", "MERIDIAN_BIND_ADDRESS", "0.0.0.0");
+    assertThat(problems(null, wildcard))
+        .isEqualTo(
+            "MERIDIAN_BIND_ADDRESS is 0.0.0.0, which the other replicas cannot dial: set"
+                + " MERIDIAN_CLUSTER_HOST to the host name or address they reach this replica at");
+
+    Map<String, String> advertised = new HashMap<>(wildcard);
+    advertised.put("MERIDIAN_CLUSTER_HOST", "global-0.meridian.svc");
+    GlobalConfig config = GlobalConfig.load(null, advertised);
+    assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(config.cluster().host()).isEqualTo("global-0.meridian.svc");
+    assertThat(config.cluster().self()).isEqualTo("global-0.meridian.svc:25520");
+    // standalone, 0.0.0.0 needs nothing more
+    assertThat(GlobalConfig.load(null, Map.of("MERIDIAN_BIND_ADDRESS", "0.0.0.0")).bindAddress())
+        .isEqualTo("0.0.0.0");
   }
 
   @Test
