@@ -116,12 +116,7 @@ public final class JournaledResourceStore implements ResourceStore {
    */
   public List<Change> planPut(Resource resource, long expectedVersion)
       throws VersionConflictException {
-    synchronized (lock) {
-      check(resource.key(), resources.get(resource.key()), expectedVersion);
-      Batch batch = new Batch();
-      batch.upsert(resource);
-      return batch.changes;
-    }
+    return plan().put(resource, expectedVersion);
   }
 
   /**
@@ -130,15 +125,63 @@ public final class JournaledResourceStore implements ResourceStore {
    */
   public List<Change> planDelete(ResourceKey key, long expectedVersion)
       throws VersionConflictException {
+    return plan().delete(key, expectedVersion);
+  }
+
+  /** A plan of writes to commit together after the current revision (see {@link Plan}). */
+  public Plan plan() {
     synchronized (lock) {
-      StoredResource current = resources.get(key);
-      if (current == null && expectedVersion == ANY) {
-        return List.of();
+      return new Plan();
+    }
+  }
+
+  /**
+   * Plan is several writes decided one after the other, each against the store as the writes
+   * planned before it leave it, with the same version checks, creation times and Mesh cascade as
+   * {@link #put} and {@link #delete}; nothing is committed until {@link #apply(List)} takes {@link
+   * #changes()}. A replicated store's writer plans a group of writes this way and commits them on a
+   * majority as one. Valid while nothing else is committed to the store.
+   */
+  public final class Plan {
+    private final Batch batch = new Batch();
+
+    private Plan() {}
+
+    /** Plans a put and returns its change; a conflict plans nothing. */
+    public List<Change> put(Resource resource, long expectedVersion)
+        throws VersionConflictException {
+      synchronized (lock) {
+        check(resource.key(), batch.current(resource.key()), expectedVersion);
+        int from = batch.changes.size();
+        batch.upsert(resource);
+        return since(from);
       }
-      check(key, current, expectedVersion);
-      Batch batch = new Batch();
-      batch.remove(key);
-      return batch.changes;
+    }
+
+    /** Plans a delete and returns its removals (empty when nothing is there to remove). */
+    public List<Change> delete(ResourceKey key, long expectedVersion)
+        throws VersionConflictException {
+      synchronized (lock) {
+        StoredResource current = batch.current(key);
+        if (current == null && expectedVersion == ANY) {
+          return List.of();
+        }
+        check(key, current, expectedVersion);
+        int from = batch.changes.size();
+        batch.remove(key);
+        return since(from);
+      }
+    }
+
+    /** Every change planned so far, in revision order. */
+    public List<Change> changes() {
+      synchronized (lock) {
+        return List.copyOf(batch.changes);
+      }
+    }
+
+    private List<Change> since(int from) {
+      return List.copyOf(batch.changes.subList(from, batch.changes.size()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.meridian.common.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,28 @@ class InMemoryResourceStoreTest extends ResourceStoreContract {
     assertThat(journaled.changesAfter(0, 2)).extracting(Change::revision).containsExactly(1L, 2L);
     assertThat(journaled.changesAfter(3, 10)).isEmpty();
     assertThat(journaled.changesAfter(7, 10)).isEmpty();
+  }
+
+  @Test
+  void aPlanDecidesEachWriteAfterTheOnesBeforeItAndCommitsNothingItself() throws Exception {
+    JournaledResourceStore journaled = (JournaledResourceStore) store;
+    store.put(mesh("default"), ResourceStore.ABSENT);
+
+    JournaledResourceStore.Plan plan = journaled.plan();
+    assertThat(plan.put(mesh("other"), ResourceStore.ABSENT))
+        .singleElement()
+        .matches(c -> c.revision() == 2 && c.stored().version() == 1);
+    // sees the version it planned itself
+    assertThat(plan.put(mesh("other"), 1)).singleElement().matches(c -> c.stored().version() == 2);
+    assertThatThrownBy(() -> plan.put(mesh("other"), 1))
+        .isInstanceOf(VersionConflictException.class)
+        .hasMessageContaining("expected version 1, found 2");
+    assertThat(plan.delete(key("Mesh", "", "absent"), ResourceStore.ANY)).isEmpty();
+    assertThat(plan.delete(key("Mesh", "", "other"), 2)).singleElement().matches(Change::isRemoval);
+    assertThat(store.revision()).isEqualTo(1);
+
+    journaled.apply(plan.changes());
+    assertThat(store.revision()).isEqualTo(4);
+    assertThat(store.get(key("Mesh", "", "other"))).isEmpty();
   }
 }

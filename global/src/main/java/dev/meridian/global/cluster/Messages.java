@@ -1,5 +1,6 @@
 package dev.meridian.global.cluster;
 
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -22,21 +23,37 @@ final class Messages {
   /** The writer's revision, or (revision -1) why it cannot say. */
   record SyncReply(long revision, String problem) implements ClusterMessage {}
 
-  /** A write for the writer: a put carries the resource as Universal JSON, a delete its key. */
-  record WriteRequest(
+  /** One write: a put carries the resource as Universal JSON, a delete its key. */
+  record Op(
       boolean delete,
       byte[] resource,
       String type,
       String mesh,
       String name,
       String zone,
-      long expectedVersion,
-      ActorRef<WriteReply> replyTo)
-      implements WriterCommand {}
+      long expectedVersion) {
+    /** What the op weighs in a batch: its resource's encoding, or a little for a delete. */
+    int bytes() {
+      return resource == null ? 64 : resource.length;
+    }
+  }
+
+  /**
+   * Writes for the writer, committed together in order: one for an API write, several (each with
+   * any version, so none can conflict) for a zone's upload.
+   */
+  record WriteRequest(List<Op> ops, ActorRef<WriteReply> replyTo) implements WriterCommand {
+    int bytes() {
+      return ops.stream().mapToInt(Op::bytes).sum();
+    }
+  }
 
   /** What became of a write. */
   enum Outcome {
-    /** Committed on a majority; {@code batch} holds the changes (none for a no-op delete). */
+    /**
+     * Committed on a majority: {@code batch} is the group the writer committed it in (null when the
+     * write changed nothing), its own changes are {@code count} from index {@code first}.
+     */
     COMMITTED,
     /** Nothing written: the stored version is {@code actualVersion}. */
     CONFLICT,
@@ -44,18 +61,19 @@ final class Messages {
     UNAVAILABLE
   }
 
-  record WriteReply(Outcome outcome, byte[] batch, long actualVersion, String problem)
+  record WriteReply(
+      Outcome outcome, byte[] batch, int first, int count, long actualVersion, String problem)
       implements ClusterMessage {
-    static WriteReply committed(byte[] batch) {
-      return new WriteReply(Outcome.COMMITTED, batch, 0, null);
+    static WriteReply committed(byte[] batch, int first, int count) {
+      return new WriteReply(Outcome.COMMITTED, count == 0 ? null : batch, first, count, 0, null);
     }
 
     static WriteReply conflict(long actualVersion) {
-      return new WriteReply(Outcome.CONFLICT, null, actualVersion, null);
+      return new WriteReply(Outcome.CONFLICT, null, 0, 0, actualVersion, null);
     }
 
     static WriteReply unavailable(String problem) {
-      return new WriteReply(Outcome.UNAVAILABLE, null, 0, problem);
+      return new WriteReply(Outcome.UNAVAILABLE, null, 0, 0, 0, problem);
     }
   }
 }

@@ -8,15 +8,19 @@ import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.Change;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.common.store.VersionConflictException;
+import dev.meridian.global.cluster.Messages.Op;
 import dev.meridian.global.cluster.Messages.SyncReply;
 import dev.meridian.global.cluster.Messages.SyncRequest;
 import dev.meridian.global.cluster.Messages.WriteReply;
 import dev.meridian.global.cluster.Messages.WriteRequest;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,16 @@ final class Replica implements AutoCloseable {
 
   /** How long to wait before trying again what needs a majority that did not answer. */
   private static final long RETRY_MILLIS = 1000;
+
+  /**
+   * The most a group of writes weighs (their resources' encodings), so that the group's batch fits
+   * one Artery frame (256 KiB) in a ring slot and in each answer. A heavier single write goes
+   * alone.
+   */
+  static final int GROUP_BYTES = 96 * 1024;
+
+  /** Writes waiting for the writer's thread; added from the writer actor's. */
+  private final Queue<WriteRequest> pending = new ConcurrentLinkedQueue<>();
 
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
@@ -150,54 +164,108 @@ final class Replica implements AutoCloseable {
     return CompletableFuture.runAsync(() -> catchUp(revision), executor);
   }
 
-  /** Handles a write on the writer's replica and replies; never throws. */
+  /**
+   * Takes a write on the writer's replica and replies once it is committed (or not); never throws.
+   * Writes that arrive while a group is being committed are committed together as the next group.
+   */
   void write(WriteRequest request) {
-    executor.execute(() -> request.replyTo().tell(handle(request)));
+    pending.add(request);
+    executor.execute(this::commitPending);
   }
 
-  private WriteReply handle(WriteRequest request) {
-    if (!writer) {
-      return WriteReply.unavailable("the writer moved away from this replica; retry");
+  /** Commits the writes waiting, as one group of at most {@value #GROUP_BYTES} bytes. */
+  private void commitPending() {
+    List<WriteRequest> group = new ArrayList<>();
+    int bytes = 0;
+    for (WriteRequest next = pending.peek();
+        next != null && (group.isEmpty() || bytes + next.bytes() <= GROUP_BYTES);
+        next = pending.peek()) {
+      group.add(pending.poll());
+      bytes += next.bytes();
     }
-    String problem = quorumProblem.get();
+    if (group.isEmpty()) {
+      return;
+    }
+    List<WriteReply> replies = commit(group);
+    for (int i = 0; i < group.size(); i++) {
+      group.get(i).replyTo().tell(replies.get(i));
+    }
+    if (!pending.isEmpty()) {
+      executor.execute(this::commitPending);
+    }
+  }
+
+  /**
+   * Plans each write of the group against the store as the ones before it leave it, commits all
+   * their changes as one batch on a majority, applies it and answers each with its own part.
+   */
+  private List<WriteReply> commit(List<WriteRequest> group) {
+    String problem =
+        writer ? quorumProblem.get() : "the writer moved away from this replica; retry";
     if (problem != null) {
-      return WriteReply.unavailable(problem);
+      return group.stream().map(r -> WriteReply.unavailable(problem)).toList();
     }
     try {
       if (!recovered) {
         recover();
       }
-      List<Change> changes = plan(request);
-      if (changes.isEmpty()) {
-        return WriteReply.committed(null);
+      JournaledResourceStore.Plan plan = local.plan();
+      List<Planned> planned = new ArrayList<>();
+      for (WriteRequest request : group) {
+        int first = plan.changes().size();
+        try {
+          for (Op op : request.ops()) {
+            plan(plan, op);
+          }
+          planned.add(new Planned(first, plan.changes().size() - first, null));
+        } catch (VersionConflictException e) {
+          // only a one-op write can conflict (see WriteRequest): nothing of it was planned
+          planned.add(new Planned(first, 0, e.actual()));
+        }
       }
-      Batch batch = new Batch(epoch, changes);
-      replication.record(() -> ring.commit(batch));
-      local.apply(changes);
-      ring.announce(batch.last());
-      return WriteReply.committed(batch.encode());
-    } catch (VersionConflictException e) {
-      return WriteReply.conflict(e.actual());
+      List<Change> changes = plan.changes();
+      byte[] encoded = null;
+      if (!changes.isEmpty()) {
+        Batch batch = new Batch(epoch, changes);
+        replication.record(() -> ring.commit(batch));
+        local.apply(changes);
+        ring.announce(batch.last());
+        encoded = batch.encode();
+      }
+      byte[] batch = encoded;
+      return planned.stream().map(p -> p.reply(batch)).toList();
     } catch (Ring.RingException e) {
       recovered = false;
-      return WriteReply.unavailable(
+      String why =
           "a majority of replicas did not confirm the write in time ("
               + e.getMessage()
-              + "); it may still be applied, so read before retrying");
+              + "); it may still be applied, so read before retrying";
+      return group.stream().map(r -> WriteReply.unavailable(why)).toList();
     } catch (RuntimeException e) {
       LOG.error("write failed", e);
       recovered = false; // it may be committed without being applied here: read the ring again
-      return WriteReply.unavailable("the write failed on the writer: " + e.getMessage());
+      String why = "the write failed on the writer: " + e.getMessage();
+      return group.stream().map(r -> WriteReply.unavailable(why)).toList();
     }
   }
 
-  private List<Change> plan(WriteRequest request) throws VersionConflictException {
-    if (request.delete()) {
-      return local.planDelete(
-          new ResourceKey(request.type(), request.mesh(), request.name(), request.zone()),
-          request.expectedVersion());
+  /** One write of a group: its changes' place in the group's batch, or the version it met. */
+  private record Planned(int first, int count, Long conflict) {
+    WriteReply reply(byte[] batch) {
+      return conflict != null
+          ? WriteReply.conflict(conflict)
+          : WriteReply.committed(batch, first, count);
     }
-    return local.planPut(resource(request.resource()), request.expectedVersion());
+  }
+
+  private static void plan(JournaledResourceStore.Plan plan, Op op)
+      throws VersionConflictException {
+    if (op.delete()) {
+      plan.delete(
+          new ResourceKey(op.type(), op.mesh(), op.name(), op.zone()), op.expectedVersion());
+    } else {
+      plan.put(resource(op.resource()), op.expectedVersion());
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.meridian.common.store.ResourceStore;
 import dev.meridian.common.store.StoreUnavailableException;
 import dev.meridian.common.store.StoredResource;
 import dev.meridian.common.store.VersionConflictException;
+import dev.meridian.global.cluster.Messages.Op;
 import dev.meridian.global.cluster.Messages.SyncReply;
 import dev.meridian.global.cluster.Messages.WriteReply;
 import dev.meridian.global.cluster.Messages.WriteRequest;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplicatedResourceStore implements ResourceStore, Replication {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicatedResourceStore.class);
+
+  /** The most one write of {@link #apply} carries (half a writer's group, see {@link Replica}). */
+  static final int APPLY_BYTES = Replica.GROUP_BYTES / 2;
 
   private final ClusterSettings settings;
   private final String bindAddress;
@@ -143,33 +148,48 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
   @Override
   public StoredResource put(Resource resource, long expectedVersion)
       throws VersionConflictException {
-    byte[] universal;
-    try {
-      universal = Json.MAPPER.writeValueAsBytes(ResourceWriter.toUniversal(resource));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return write(resource.key(), expectedVersion, false, universal).get(0).stored();
+    ResourceKey key = resource.key();
+    return write(
+            key, expectedVersion, List.of(op(false, universal(resource), key, expectedVersion)))
+        .get(0)
+        .stored();
   }
 
   @Override
   public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
       throws VersionConflictException {
-    return write(key, expectedVersion, true, null).stream().map(Change::key).toList();
+    return write(key, expectedVersion, List.of(op(true, null, key, expectedVersion))).stream()
+        .map(Change::key)
+        .toList();
   }
 
   /**
-   * One replicated write per change, each committed on a majority before the next: correct, not one
-   * commit (the writer's protocol carries one write at a time; batching it is future work).
+   * The upserts, then the removals, in writes of at most {@value #APPLY_BYTES} bytes of resources:
+   * each committed on a majority as one (with any other writes waiting at the writer), so a large
+   * zone upload is several commits rather than one, each atomic.
    */
   @Override
   public void apply(List<Resource> upserts, List<ResourceKey> removals) {
+    List<Op> ops = new ArrayList<>();
+    for (Resource resource : upserts) {
+      ops.add(op(false, universal(resource), resource.key(), ANY));
+    }
+    for (ResourceKey key : removals) {
+      ops.add(op(true, null, key, ANY));
+    }
+    int from = 0;
+    int bytes = 0;
     try {
-      for (Resource resource : upserts) {
-        put(resource, ANY);
+      for (int i = 0; i < ops.size(); i++) {
+        if (i > from && bytes + ops.get(i).bytes() > APPLY_BYTES) {
+          write(null, ANY, ops.subList(from, i));
+          from = i;
+          bytes = 0;
+        }
+        bytes += ops.get(i).bytes();
       }
-      for (ResourceKey key : removals) {
-        delete(key, ANY);
+      if (from < ops.size()) {
+        write(null, ANY, ops.subList(from, ops.size()));
       }
     } catch (VersionConflictException e) {
       throw new IllegalStateException("a write with ANY cannot conflict", e);
@@ -211,26 +231,18 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
             + ")");
   }
 
-  /** Has the writer commit a put (with the resource's Universal JSON) or a delete. */
-  private List<Change> write(ResourceKey key, long expectedVersion, boolean delete, byte[] resource)
+  /**
+   * Has the writer commit {@code ops} (one put or delete with {@code key}'s expected version, or
+   * several with any version) and returns their changes once this replica applied them.
+   */
+  private List<Change> write(ResourceKey key, long expectedVersion, List<Op> ops)
       throws VersionConflictException {
     ClusterMember m = member;
     String problem = m == null ? "this replica has not joined its cluster yet" : m.quorumProblem();
     if (problem != null) {
       throw new StoreUnavailableException(problem);
     }
-    WriteReply reply =
-        m.write(
-            replyTo ->
-                new WriteRequest(
-                    delete,
-                    resource,
-                    key.type(),
-                    key.mesh(),
-                    key.name(),
-                    key.zone(),
-                    expectedVersion,
-                    replyTo));
+    WriteReply reply = m.write(replyTo -> new WriteRequest(List.copyOf(ops), replyTo));
     switch (reply.outcome()) {
       case CONFLICT ->
           throw new VersionConflictException(key, expectedVersion, reply.actualVersion());
@@ -246,7 +258,20 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
     } catch (Exception e) {
       LOG.warn("committed revision {} not applied here yet: {}", batch.last(), e.toString());
     }
-    return batch.changes();
+    return batch.changes().subList(reply.first(), reply.first() + reply.count());
+  }
+
+  private static Op op(boolean delete, byte[] resource, ResourceKey key, long expectedVersion) {
+    return new Op(
+        delete, resource, key.type(), key.mesh(), key.name(), key.zone(), expectedVersion);
+  }
+
+  private static byte[] universal(Resource resource) {
+    try {
+      return Json.MAPPER.writeValueAsBytes(ResourceWriter.toUniversal(resource));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

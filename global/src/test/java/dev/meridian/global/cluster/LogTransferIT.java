@@ -7,6 +7,7 @@ import dev.meridian.common.codec.ResourceReader;
 import dev.meridian.common.resource.Resource;
 import dev.meridian.common.resource.ResourceKey;
 import dev.meridian.common.store.ResourceStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,8 @@ class LogTransferIT {
               Replicas.settings(ports.get(i), ports),
               dir.resolve("r" + i),
               Clock.systemUTC(),
-              SLOTS));
+              SLOTS,
+              new SimpleMeterRegistry()));
     }
     await()
         .atMost(Duration.ofSeconds(30))
@@ -53,7 +55,11 @@ class LogTransferIT {
 
     ReplicatedResourceStore late =
         Replicas.start(
-            Replicas.settings(ports.get(2), ports), dir.resolve("new"), Clock.systemUTC(), SLOTS);
+            Replicas.settings(ports.get(2), ports),
+            dir.resolve("new"),
+            Clock.systemUTC(),
+            SLOTS,
+            new SimpleMeterRegistry());
     replicas.add(late);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> late.revision() == revision);

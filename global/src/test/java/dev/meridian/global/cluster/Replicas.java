@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.global.config.ClusterSettings;
 import dev.meridian.node.store.RocksJournal;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,12 +30,12 @@ final class Replicas {
   }
 
   static ReplicatedResourceStore start(ClusterSettings settings, Path dir, Clock clock) {
-    return start(settings, dir, clock, Ring.SLOTS);
+    return start(settings, dir, clock, Ring.SLOTS, new SimpleMeterRegistry());
   }
 
-  /** A replica whose ring has {@code ringSlots} slots. */
+  /** A replica whose ring has {@code ringSlots} slots, its meters in {@code registry}. */
   static ReplicatedResourceStore start(
-      ClusterSettings settings, Path dir, Clock clock, int ringSlots) {
+      ClusterSettings settings, Path dir, Clock clock, int ringSlots, MeterRegistry registry) {
     ReplicatedResourceStore store =
         ReplicatedResourceStore.open(
             settings,
@@ -42,20 +43,30 @@ final class Replicas {
             dir,
             new JournaledResourceStore(RocksJournal.open(dir), clock),
             ringSlots);
-    store.start(new SimpleMeterRegistry());
+    store.start(registry);
     return store;
   }
 
   /** {@code count} replicas in {@code dir}/0.., waiting until each sees a majority. */
   static List<ReplicatedResourceStore> startAll(int count, Path dir, Clock clock)
       throws IOException {
+    return startAll(count, dir, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * The same with every replica's meters in {@code registry}: the replication timer then counts the
+   * majority commits of whichever replica runs the writer.
+   */
+  static List<ReplicatedResourceStore> startAll(
+      int count, Path dir, Clock clock, MeterRegistry registry) throws IOException {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ports.add(freePort());
     }
     List<ReplicatedResourceStore> stores = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      stores.add(start(settings(ports.get(i), ports), dir.resolve("r" + i), clock));
+      stores.add(
+          start(settings(ports.get(i), ports), dir.resolve("r" + i), clock, Ring.SLOTS, registry));
     }
     await()
         .atMost(Duration.ofSeconds(30))
