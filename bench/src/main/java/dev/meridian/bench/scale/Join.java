@@ -34,20 +34,24 @@ final class Join {
 
   /**
    * PUTs {@code policies} MeshTraces, each on a service of its own, through {@code writers}
-   * concurrent clients spread over {@code replicas} (one for a standalone global); the last,
-   * mesh-wide, marks the joining zone's first listener.
+   * concurrent clients, each PUT to the next of {@code replicas} in turn (one for a standalone
+   * global); the last, mesh-wide, marks the joining zone's first listener.
    */
   Report.Writes write(List<PackagedGlobal> replicas) throws Exception {
     String mesh = Workload.JOIN_MESH;
     PackagedGlobal first = replicas.get(0);
-    GlobalApi.putMesh(first, mesh);
+    // Ready is not yet writable: a replicated global's writer may still be starting.
+    deadline.await(
+        "the global taking writes",
+        () ->
+            first.put("/meshes/" + mesh, Workload.mesh(mesh), "application/yaml").statusCode() / 100
+                == 2);
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     long t0 = System.nanoTime();
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
-        PackagedGlobal global = replicas.get(w % replicas.size());
         done.add(
             pool.submit(
                 () -> {
@@ -56,7 +60,7 @@ final class Join {
                       i = next.getAndIncrement()) {
                     String name = "join-" + i;
                     GlobalApi.putMeshTrace(
-                        global,
+                        replicas.get(i % replicas.size()),
                         mesh,
                         name,
                         Workload.serviceTargeted(

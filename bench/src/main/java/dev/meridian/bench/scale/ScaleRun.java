@@ -113,9 +113,9 @@ final class ScaleRun {
       Report.Writes writes = join.write(List.of(global));
       Progress.say(
           String.format("%d policies written, %.0f/s", writes.policies(), writes.perSecond()));
-      Report.Writes replicatedWrites = replicatedWrites(cluster);
       Report.Join joined = join.join(cluster, global, zones.values());
       Progress.say("zone north joined");
+      Report.Writes replicatedWrites = replicatedWrites(cluster);
       closeStreams();
       // Stopped before the report is made, so that what it says of the processes holds.
       cluster.close();

@@ -77,6 +77,8 @@ class ScaleHarnessIT {
     for (String figure : figures) {
       assertThat(report.at(figure).isNumber()).as(figure).isTrue();
     }
+    assertThat(report.at("/replicatedGlobalWrites/replicas").asInt()).isEqualTo(3);
+    assertThat(report.at("/replicatedGlobalWrites/perSecond").asDouble()).isPositive();
   }
 
   @Test
