@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Batch is one committed group of writes as it travels between replicas: their changes
- * (consecutive revisions) and the epoch of the writer that committed it. Its {@link #stamp} orders
- * batches in a ring slot: a later epoch wins, then a later revision.
+ * Batch is one committed group of writes as it travels between replicas: their changes (consecutive
+ * revisions) and the epoch of the writer that committed it. Its {@link #stamp} orders batches in a
+ * ring slot: a later epoch wins, then a later revision.
  */
 record Batch(long epoch, List<Change> changes) {
   Batch {

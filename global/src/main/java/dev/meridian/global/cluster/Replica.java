@@ -60,13 +60,14 @@ final class Replica implements AutoCloseable {
             return t;
           });
 
-  // Written and read on executor only.
+  // Written on executor only; the volatile ones are read from other threads too.
   private Ring ring;
   private LogTransfer transfer;
-  private Supplier<String> quorumProblem = () -> "this replica has not joined its cluster yet";
+  private volatile Supplier<String> quorumProblem =
+      () -> "this replica has not joined its cluster yet";
   private Timer replication;
   private volatile boolean writer; // read by the writer gauge
-  private boolean recovered;
+  private volatile boolean recovered; // read by sync's fast path
   private long epoch;
   private long committed; // the highest revision announced as committed
   private boolean retrying; // a retry of catchUp is scheduled
@@ -128,6 +129,9 @@ final class Replica implements AutoCloseable {
 
   /** Applies a batch this replica's own write committed (after what precedes it). */
   CompletableFuture<Void> offer(Batch batch) {
+    if (local.revision() >= batch.last()) {
+      return CompletableFuture.completedFuture(null); // the writer's own, or caught up already
+    }
     return CompletableFuture.runAsync(
         () -> {
           catchUp(batch.first() - 1);
@@ -140,6 +144,12 @@ final class Replica implements AutoCloseable {
 
   /** Answers with the writer's revision once it is complete (recovered); never throws. */
   void sync(SyncRequest request) {
+    // Every acknowledged write is applied here before it is answered: a recovered writer's revision
+    // covers them all at any moment, without queueing behind the group being committed.
+    if (writer && recovered && quorumProblem.get() == null) {
+      request.replyTo().tell(new SyncReply(local.revision(), null));
+      return;
+    }
     executor.execute(
         () -> {
           String problem = writer ? quorumProblem.get() : "the writer moved away from this replica";
@@ -161,6 +171,9 @@ final class Replica implements AutoCloseable {
 
   /** Applies committed batches up to {@code revision}, then completes. */
   CompletableFuture<Void> catchUpTo(long revision) {
+    if (local.revision() >= revision) {
+      return CompletableFuture.completedFuture(null);
+    }
     return CompletableFuture.runAsync(() -> catchUp(revision), executor);
   }
 
