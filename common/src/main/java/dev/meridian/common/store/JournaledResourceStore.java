@@ -82,7 +82,7 @@ public final class JournaledResourceStore implements ResourceStore {
   public StoredResource put(Resource resource, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
-      List<Change> changes = planPut(resource, expectedVersion);
+      List<Change> changes = plan().put(resource, expectedVersion);
       commit(changes);
       return changes.get(0).stored();
     }
@@ -92,7 +92,7 @@ public final class JournaledResourceStore implements ResourceStore {
   public List<ResourceKey> delete(ResourceKey key, long expectedVersion)
       throws VersionConflictException {
     synchronized (lock) {
-      List<Change> changes = planDelete(key, expectedVersion);
+      List<Change> changes = plan().delete(key, expectedVersion);
       commit(changes);
       return changes.stream().map(Change::key).toList();
     }
@@ -108,24 +108,6 @@ public final class JournaledResourceStore implements ResourceStore {
         commit(batch.changes);
       }
     }
-  }
-
-  /**
-   * The change {@link #put} would commit now, without committing it: a replicated store's writer
-   * commits it on a majority of replicas first and then here through {@link #apply(List)}.
-   */
-  public List<Change> planPut(Resource resource, long expectedVersion)
-      throws VersionConflictException {
-    return plan().put(resource, expectedVersion);
-  }
-
-  /**
-   * The removals {@link #delete} would commit now (the key last, after a Mesh's resources), without
-   * committing them; empty when there is nothing to remove.
-   */
-  public List<Change> planDelete(ResourceKey key, long expectedVersion)
-      throws VersionConflictException {
-    return plan().delete(key, expectedVersion);
   }
 
   /** A plan of writes to commit together after the current revision (see {@link Plan}). */
