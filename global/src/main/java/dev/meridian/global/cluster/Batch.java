@@ -17,6 +17,32 @@ import java.util.List;
  * ring slot: a later epoch wins, then a later revision.
  */
 record Batch(long epoch, List<Change> changes) {
+  /** The most a batch's changes may encode to, so that it fits one Artery frame (256 KiB). */
+  static final int MAX_BYTES = 192 * 1024;
+
+  /**
+   * {@code changes} as consecutive batches of at most {@value #MAX_BYTES} encoded bytes each (a
+   * single larger change alone): one for a group of writes, several for a large Mesh cascade.
+   */
+  static List<Batch> split(long epoch, List<Change> changes) {
+    List<Batch> batches = new ArrayList<>();
+    int from = 0;
+    int bytes = 0;
+    for (int i = 0; i < changes.size(); i++) {
+      int size = StoredCodec.change(changes.get(i)).length + 12;
+      if (i > from && bytes + size > MAX_BYTES) {
+        batches.add(new Batch(epoch, changes.subList(from, i)));
+        from = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    if (from < changes.size()) {
+      batches.add(new Batch(epoch, changes.subList(from, changes.size())));
+    }
+    return batches;
+  }
+
   Batch {
     changes = List.copyOf(changes);
     if (changes.isEmpty()) {

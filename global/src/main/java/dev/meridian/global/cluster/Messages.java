@@ -51,8 +51,9 @@ final class Messages {
   /** What became of a write. */
   enum Outcome {
     /**
-     * Committed on a majority: {@code batch} is the group the writer committed it in (null when the
-     * write changed nothing), its own changes are {@code count} from index {@code first}.
+     * Committed on a majority: its own changes are the {@code count} revisions from {@code first}
+     * (none when it changed nothing); {@code batch} is the group's batch holding them, or null when
+     * the group took several batches (then they are read from the ring).
      */
     COMMITTED,
     /** Nothing written: the stored version is {@code actualVersion}. */
@@ -62,10 +63,10 @@ final class Messages {
   }
 
   record WriteReply(
-      Outcome outcome, byte[] batch, int first, int count, long actualVersion, String problem)
+      Outcome outcome, byte[] batch, long first, int count, long actualVersion, String problem)
       implements ClusterMessage {
-    static WriteReply committed(byte[] batch, int first, int count) {
-      return new WriteReply(Outcome.COMMITTED, count == 0 ? null : batch, first, count, 0, null);
+    static WriteReply committed(byte[] batch, long first, int count) {
+      return new WriteReply(Outcome.COMMITTED, batch, first, count, 0, null);
     }
 
     static WriteReply conflict(long actualVersion) {

@@ -237,16 +237,15 @@ final class Replica implements AutoCloseable {
         }
       }
       List<Change> changes = plan.changes();
-      byte[] encoded = null;
-      if (!changes.isEmpty()) {
-        Batch batch = new Batch(epoch, changes);
+      List<Batch> batches = Batch.split(epoch, changes);
+      for (Batch batch : batches) {
         replication.record(() -> ring.commit(batch));
-        local.apply(changes);
+        local.apply(batch.changes());
         ring.announce(batch.last());
-        encoded = batch.encode();
       }
-      byte[] batch = encoded;
-      return planned.stream().map(p -> p.reply(batch)).toList();
+      // One batch travels with the answers; the parts of a larger one are read from the ring.
+      byte[] encoded = batches.size() == 1 ? batches.get(0).encode() : null;
+      return planned.stream().map(p -> p.reply(changes, encoded)).toList();
     } catch (Ring.RingException e) {
       recovered = false;
       String why =
@@ -262,12 +261,15 @@ final class Replica implements AutoCloseable {
     }
   }
 
-  /** One write of a group: its changes' place in the group's batch, or the version it met. */
+  /** One write of a group: its changes' place in the group's, or the version it met. */
   private record Planned(int first, int count, Long conflict) {
-    WriteReply reply(byte[] batch) {
-      return conflict != null
-          ? WriteReply.conflict(conflict)
-          : WriteReply.committed(batch, first, count);
+    WriteReply reply(List<Change> changes, byte[] batch) {
+      if (conflict != null) {
+        return WriteReply.conflict(conflict);
+      }
+      return count == 0
+          ? WriteReply.committed(null, 0, 0)
+          : WriteReply.committed(batch, changes.get(first).revision(), count);
     }
   }
 

@@ -249,16 +249,29 @@ public final class ReplicatedResourceStore implements ResourceStore, Replication
       case UNAVAILABLE -> throw new StoreUnavailableException(reply.problem());
       default -> {}
     }
-    if (reply.batch() == null) {
+    if (reply.count() == 0) {
       return List.of();
     }
-    Batch batch = Batch.decode(reply.batch());
+    long last = reply.first() + reply.count() - 1;
+    Batch batch = reply.batch() == null ? null : Batch.decode(reply.batch());
     try {
-      replica.offer(batch).get(ClusterMember.WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      (batch != null ? replica.offer(batch) : replica.catchUpTo(last))
+          .get(ClusterMember.WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      LOG.warn("committed revision {} not applied here yet: {}", batch.last(), e.toString());
+      LOG.warn("committed revision {} not applied here yet: {}", last, e.toString());
     }
-    return batch.changes().subList(reply.first(), reply.first() + reply.count());
+    List<Change> own =
+        (batch != null ? batch.changes() : local.changesAfter(reply.first() - 1, reply.count()))
+            .stream().filter(c -> c.revision() >= reply.first() && c.revision() <= last).toList();
+    if (own.size() < reply.count()) {
+      throw new StoreUnavailableException(
+          "the write is committed (revisions "
+              + reply.first()
+              + "-"
+              + last
+              + ") but this replica has not applied it yet; read it before retrying");
+    }
+    return own;
   }
 
   private static Op op(boolean delete, byte[] resource, ResourceKey key, long expectedVersion) {

@@ -115,6 +115,42 @@ class GroupCommitIT {
     assertThat(replicas.get(1).revision()).isEqualTo(2000);
   }
 
+  @Test
+  void aMeshWhoseCascadeOutgrowsAFrameIsDeletedInSeveralBatches() throws Exception {
+    replicas = Replicas.startAll(3, dir, Clock.systemUTC());
+    replicas.get(0).put(mesh("big"), ResourceStore.ABSENT);
+    String longName = "a-mesh-trace-with-a-rather-long-name-to-make-its-removal-weigh-";
+    List<Resource> traces = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      traces.add(
+          ResourceReader.read(
+                  "type: MeshTrace\nmesh: big\nname: "
+                      + longName
+                      + i
+                      + "\nspec:\n  targetRef: {kind: Mesh}\n  default:\n    backends:\n"
+                      + "    - zipkin: {url: 'http://c.zipkin:9411/api/v2/spans'}\n")
+              .get(0)
+              .resource());
+    }
+    replicas.get(0).apply(traces, List.of());
+
+    // 3,001 removals encode to more than a frame: the writer commits them as several batches
+    List<ResourceKey> deleted =
+        replicas.get(1).delete(ResourceKey.of("Mesh", "", "big"), ResourceStore.ANY);
+
+    assertThat(deleted).hasSize(3001).endsWith(ResourceKey.of("Mesh", "", "big"));
+    long revision = replicas.get(1).revision();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              for (ReplicatedResourceStore replica : replicas) {
+                assertThat(replica.revision()).isEqualTo(revision);
+                assertThat(replica.list("MeshTrace", "big")).isEmpty();
+              }
+            });
+  }
+
   private static Resource mesh(String name) {
     return ResourceReader.read("type: Mesh\nname: " + name + "\n").get(0).resource();
   }
