@@ -108,10 +108,10 @@ class ScaleHarnessIT {
             "east",
             "west",
             "floor",
+            "north",
             "global-replica-0",
             "global-replica-1",
-            "global-replica-2",
-            "north");
+            "global-replica-2");
     for (JsonNode process : report.get("processes")) {
       assertThat(ProcessHandle.of(process.get("pid").asLong()).filter(ProcessHandle::isAlive))
           .as(process.toString())
