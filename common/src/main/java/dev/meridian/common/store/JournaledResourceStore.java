@@ -155,6 +155,13 @@ public final class JournaledResourceStore implements ResourceStore {
       }
     }
 
+    /** How many changes are planned so far. */
+    public int size() {
+      synchronized (lock) {
+        return batch.changes.size();
+      }
+    }
+
     /** Every change planned so far, in revision order. */
     public List<Change> changes() {
       synchronized (lock) {

@@ -3,9 +3,7 @@ package dev.meridian.global.cluster;
 import dev.meridian.common.store.Change;
 import dev.meridian.common.store.JournaledResourceStore;
 import dev.meridian.global.cluster.Messages.ClusterMessage;
-import dev.meridian.node.store.StoredCodec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.AbstractActor;
@@ -23,14 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * LogTransfer lets a replica that fell further behind than the ring reaches (down for long, or new
  * with an empty data dir) catch up from another replica's change log. Every replica serves the
- * changes after a revision from its own store, which holds committed changes only, in pieces that
- * fit one Artery frame; the replica that is behind applies them in order, as it would the ring's.
+ * changes after a revision from its own store, which holds committed changes only, in batches that
+ * fit one Artery frame ({@link Batch#split}); the replica that is behind applies them in order, as
+ * it would the ring's.
  */
 final class LogTransfer {
   private static final Logger LOG = LoggerFactory.getLogger(LogTransfer.class);
-
-  /** Encoded changes per answer; Artery's frame is 256 KiB. */
-  static final int MAX_BYTES = 128 * 1024;
 
   /** Changes per answer at most, whatever their size. */
   private static final int MAX_CHANGES = 1024;
@@ -104,18 +100,10 @@ final class LogTransfer {
           .build();
     }
 
-    /** The changes after {@code revision} that fit {@link #MAX_BYTES} (at least one). */
+    /** The changes after {@code revision} that fit one batch (at least one), or none. */
     private byte[] encode(long revision) {
-      List<Change> fitting = new ArrayList<>();
-      int bytes = 0;
-      for (Change change : local.changesAfter(revision, MAX_CHANGES)) {
-        bytes += StoredCodec.change(change).length;
-        if (!fitting.isEmpty() && bytes > MAX_BYTES) {
-          break;
-        }
-        fitting.add(change);
-      }
-      return fitting.isEmpty() ? new byte[0] : new Batch(0, fitting).encode();
+      List<Change> after = local.changesAfter(revision, MAX_CHANGES);
+      return after.isEmpty() ? new byte[0] : Batch.split(0, after).get(0).encode();
     }
   }
 }

@@ -225,12 +225,12 @@ final class Replica implements AutoCloseable {
       JournaledResourceStore.Plan plan = local.plan();
       List<Planned> planned = new ArrayList<>();
       for (WriteRequest request : group) {
-        int first = plan.changes().size();
+        int first = plan.size();
         try {
           for (Op op : request.ops()) {
             plan(plan, op);
           }
-          planned.add(new Planned(first, plan.changes().size() - first, null));
+          planned.add(new Planned(first, plan.size() - first, null));
         } catch (VersionConflictException e) {
           // only a one-op write can conflict (see WriteRequest): nothing of it was planned
           planned.add(new Planned(first, 0, e.actual()));
